@@ -1,0 +1,150 @@
+// The shapes every command shares: its spec (data, as in Redis's src/commands/*.json), its handler
+// (parse → plan | error, then exec), and the context exec runs in. No behaviour lives here.
+import type { Config } from '../config/config.js';
+import type { Keyspace } from '../keyspace/keyspace.js';
+import type { ReplyWriter } from '../resp/reply.js';
+
+/** A command's key specification, as COMMAND INFO reports it (Redis 7.0 key-specs). */
+export interface KeySpec {
+  notes?: string;
+  flags: string[];
+  beginSearch:
+    | { type: 'index'; index: number }
+    | { type: 'keyword'; keyword: string; startFrom: number }
+    | { type: 'unknown' };
+  findKeys:
+    | { type: 'range'; lastKey: number; keyStep: number; limit: number }
+    | { type: 'keynum'; keyNumIdx: number; firstKey: number; keyStep: number }
+    | { type: 'unknown' };
+}
+
+/** One argument of a command, as COMMAND DOCS reports it. */
+export interface ArgSpec {
+  name: string;
+  type: 'key' | 'string' | 'integer' | 'double' | 'pattern' | 'unix-time' | 'pure-token' | 'oneof' | 'block';
+  displayText?: string;
+  keySpecIndex?: number;
+  token?: string;
+  summary?: string;
+  since?: string;
+  deprecatedSince?: string;
+  flags?: ('optional' | 'multiple' | 'multiple_token')[];
+  arguments?: ArgSpec[];
+}
+
+export interface CommandSpec {
+  /** Lowercase; a subcommand is named `parent|sub` as in Redis. */
+  name: string;
+  arity: number;
+  /** Redis command flags: write, readonly, denyoom, admin, pubsub, noscript, blocking, loading, stale, fast,
+   *  no_auth, may_replicate, skip_monitor, skip_slowlog, no_mandatory_keys, no_multi, allow_busy, … */
+  flags: string[];
+  firstKey: number;
+  lastKey: number;
+  step: number;
+  /** With the leading '@', as COMMAND INFO prints them. */
+  aclCategories: string[];
+  tips?: string[];
+  keySpecs?: KeySpec[];
+  summary: string;
+  since: string;
+  group: string;
+  complexity?: string;
+  docFlags?: string[];
+  deprecatedSince?: string;
+  replacedBy?: string;
+  history?: [string, string][];
+  arguments?: ArgSpec[];
+  subcommands?: CommandSpec[];
+}
+
+/** An error reply decided while parsing or executing; `message` includes the code prefix (see resp/errors.ts). */
+export class ErrorReply {
+  constructor(readonly message: string) {}
+}
+
+/** The connection as commands see it. net/ implements it; commands never touch sockets. */
+export interface Session {
+  readonly id: number;
+  db: number;
+  readonly resp: 2 | 3;
+  setResp(v: 2 | 3): void;
+  name: string;
+  libName: string;
+  libVer: string;
+  authenticated: boolean;
+  /** CLIENT REPLY: 'skip' drops the reply of the next command only. */
+  replyMode: 'on' | 'off' | 'skip';
+  noEvict: boolean;
+  readonly addr: string;
+  readonly laddr: string;
+  readonly fd: number;
+  /** ms since the epoch. */
+  readonly createdAt: number;
+  lastInteraction: number;
+  lastCommand: string;
+  /** Close once the replies written so far are sent (QUIT), or at once. */
+  close(afterReply: boolean): void;
+  isMonitor: boolean;
+  /** Delivers one MONITOR line (only called on monitor sessions). */
+  sendMonitorLine?(line: string): void;
+  /** CLIENT LIST / CLIENT INFO line (without trailing newline). */
+  describe(): string;
+}
+
+/** Connections, for CLIENT LIST/KILL/PAUSE and INFO clients. */
+export interface ClientRegistry {
+  all(): Iterable<Session>;
+  byId(id: number): Session | undefined;
+  readonly count: number;
+  /** Suspends processing of commands (all, or writes only) until `untilMs`. */
+  pause(untilMs: number, writesOnly: boolean): void;
+  unpause(): void;
+  readonly monitors: Set<Session>;
+}
+
+/** Services the server offers commands. Passed explicitly; there is no global server object. */
+export interface ServerContext {
+  readonly config: Config;
+  readonly clients: ClientRegistry;
+  readonly ks: Keyspace;
+  /** Counters for INFO stats and CONFIG RESETSTAT. */
+  readonly stats: Stats;
+  readonly startedAt: number;
+  readonly runId: string;
+  shutdown(mode: { save: boolean | null; now: boolean; force: boolean }): ErrorReply | null;
+}
+
+export interface Stats {
+  totalConnections: number;
+  totalCommands: number;
+  rejectedConnections: number;
+  expiredKeys: number;
+  keyspaceHits: number;
+  keyspaceMisses: number;
+  netInputBytes: number;
+  netOutputBytes: number;
+  /** name → calls, microseconds, rejected, failed (INFO commandstats). */
+  commands: Map<string, { calls: number; usec: number; rejected: number; failed: number }>;
+  reset(): void;
+}
+
+export interface Context {
+  readonly session: Session;
+  readonly reply: ReplyWriter;
+  readonly ks: Keyspace;
+  readonly server: ServerContext;
+}
+
+/** A command's behaviour. `parse` is pure (argument validation only); `exec` touches data and replies. */
+export interface Handler<P = unknown> {
+  /** Must match a spec name (`get`, `client|id`). */
+  readonly name: string;
+  parse(argv: Buffer[]): P | ErrorReply;
+  exec(ctx: Context, plan: P): void;
+}
+
+/** Helper for a handler whose whole work is exec (no arguments to validate beyond arity). */
+export function simpleHandler(name: string, exec: (ctx: Context, argv: Buffer[]) => void): Handler<Buffer[]> {
+  return { name, parse: (argv) => argv, exec };
+}

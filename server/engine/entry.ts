@@ -1,0 +1,21 @@
+// An index entry: where a key's newest record is, plus what the keyspace keeps in DRAM for it.
+// `type` and `enc` are opaque small integers to the engine; the keyspace defines them.
+
+export class Entry {
+  /** Position in its database's scan table (stable while the key lives; SCAN cursors walk these). */
+  slot = -1;
+  /** Last access, in LRU clock seconds (OBJECT IDLETIME). */
+  atime = 0;
+  constructor(
+    public type: number,
+    public enc: number,
+    /** Segment id and offset of the value bytes of the key's newest record (strings live in the log). */
+    public seg: number,
+    public off: number,
+    public len: number,
+    /** Absolute expiry in ms since the epoch; 0 = none. */
+    public expireAt: number,
+    /** DRAM-resident object for collections (later issues); null for strings. */
+    public obj: unknown,
+  ) {}
+}

@@ -1,0 +1,352 @@
+// The append-only log: records go into the open batch of the head segment; the batch is sealed once per
+// event-loop turn (group commit), persisted, and then `durableLSN` advances. Owns segments, the manifest, the
+// write head and the persistence pipeline; knows record bytes, not keys' meaning.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { PersistenceBackend } from '../platform/pmem.js';
+import { crc32c } from './crc.js';
+import { EngineError } from './errors.js';
+import {
+  BATCH_ALIGN, BATCH_CONTINUED, BATCH_HEADER_SIZE, BATCH_MAGIC, BATCH_VERSION, BH_COUNT, BH_CRC, BH_EPOCH,
+  BH_FIRST_LSN_LO, BH_FLAGS, BH_LENGTH, BH_MAGIC, BH_RESERVED, BH_VERSION, REC_DB, REC_EXPIRE_HI, REC_EXPIRE_LO,
+  REC_FLAGS, REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND, REC_LENGTH, REC_VALUE_LEN, alignUp, writeU64,
+} from './format.js';
+import { readManifest, writeManifest, type Manifest } from './manifest.js';
+import { recoverLog, type RecordVisitor } from './recovery.js';
+import { Segment } from './segment.js';
+
+export type FsyncPolicy = 'always' | 'everysec' | 'no';
+
+export interface LogOptions {
+  /** The data directory; segments live in `<dir>/log`. */
+  dir: string;
+  segmentSize: number;
+  backend: PersistenceBackend;
+  fsync: FsyncPolicy;
+  /** Reports recovery progress and persistence errors; the server passes its logger. */
+  warn?: (msg: string) => void;
+}
+
+interface PendingRange {
+  seg: Segment;
+  from: number;
+  to: number;
+}
+
+const TWO_32 = 0x100000000;
+
+export class Log {
+  /** LSN the next record gets. LSNs count records from 1; batches carry their first LSN. */
+  nextLSN = 1;
+  /** Segment and offset of the value bytes of the record appended last (read by the store right after append). */
+  lastSeg!: Segment;
+  lastValueOff = 0;
+  /** Called whenever `durableLSN` advances under `appendfsync always`. */
+  onDurable: (lsn: number) => void = () => {};
+  /** The persistence error that is holding durability back, if any (INFO reports it). */
+  lastPersistError: Error | null = null;
+  fsync: FsyncPolicy;
+
+  private readonly logDir: string;
+  private readonly segments: Segment[] = [];
+  private readonly byId = new Map<number, Segment>();
+  private cur!: Segment;
+  private epoch = 1;
+
+  private batchOpen = false;
+  private batchStart = 0;
+  private batchFirstLSN = 0;
+  private batchCount = 0;
+  private sealScheduled = false;
+
+  /** Highest LSN that ends a complete (non-continued) sealed batch. */
+  private sealedLSN = 0;
+  private persistedLSN = 0;
+  private pending: PendingRange[] = [];
+  private inflight = false;
+  private everysecTimer: NodeJS.Timeout | null = null;
+  private closed = false;
+  private readonly warn: (msg: string) => void;
+  private readonly sealNow = () => this.sealTurn();
+
+  private constructor(private readonly opts: LogOptions) {
+    this.logDir = join(opts.dir, 'log');
+    this.fsync = opts.fsync;
+    this.warn = opts.warn ?? (() => {});
+  }
+
+  /** Opens the log in `opts.dir`, replaying every record into `visit` (recovery), and readies the write head. */
+  static open(opts: LogOptions, visit: RecordVisitor): Log {
+    const log = new Log(opts);
+    mkdirSync(log.logDir, { recursive: true });
+    const manifest = readManifest(log.logDir);
+    if (manifest === null) {
+      log.epoch = 1;
+      log.addSegment(opts.segmentSize);
+    } else {
+      log.epoch = manifest.epoch;
+      for (const id of manifest.segments) {
+        const seg = Segment.open(opts.backend, log.logDir, id);
+        log.segments.push(seg);
+        log.byId.set(id, seg);
+      }
+      if (log.segments.length === 0) log.addSegment(opts.segmentSize);
+      const end = recoverLog(log.segments, visit, log.warn);
+      log.nextLSN = end.nextLSN;
+      log.cur = log.segments[log.segments.length - 1];
+      log.cur.head = end.head;
+    }
+    log.cur = log.segments[log.segments.length - 1];
+    log.lastSeg = log.cur;
+    log.sealedLSN = log.persistedLSN = log.nextLSN - 1;
+    log.setFsync(opts.fsync);
+    return log;
+  }
+
+  get appliedLSN(): number {
+    return this.nextLSN - 1;
+  }
+
+  /**
+   * The LSN up to which a reply may be released. Under `always` that is what is persisted; under `everysec`
+   * and `no` replies never wait (Redis's meaning of those policies).
+   */
+  get durableLSN(): number {
+    return this.fsync === 'always' ? this.persistedLSN : this.nextLSN - 1;
+  }
+
+  get epochNumber(): number {
+    return this.epoch;
+  }
+
+  segmentById(id: number): Segment {
+    const s = this.byId.get(id);
+    if (s === undefined) throw new EngineError('ERR_LOG_SEGMENT', `no live segment ${id}`);
+    return s;
+  }
+
+  /** Bytes the log occupies on disk (sum of segment file sizes). */
+  get diskBytes(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.size;
+    return n;
+  }
+
+  /** Bytes written so far in all segments (heads), i.e. the log's logical length. */
+  get usedBytes(): number {
+    let n = 0;
+    for (const s of this.segments) n += s.head;
+    return n;
+  }
+
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+
+  get isPmem(): boolean {
+    return this.cur.file.isPmem;
+  }
+
+  setFsync(policy: FsyncPolicy): void {
+    if (this.everysecTimer) clearInterval(this.everysecTimer);
+    this.everysecTimer = null;
+    const wasAlways = this.fsync === 'always';
+    this.fsync = policy;
+    if (policy === 'everysec') {
+      this.everysecTimer = setInterval(() => this.startPersist(), 1000);
+      this.everysecTimer.unref();
+    }
+    // Leaving `always` must not strand replies that wait for a persist.
+    if (wasAlways && policy !== 'always') this.onDurable(this.nextLSN - 1);
+  }
+
+  /**
+   * Appends one record to the open batch and returns its LSN. `key` is a latin1 string (one char per byte);
+   * `value` may be null. After the call, `lastSeg`/`lastValueOff` locate the value bytes.
+   */
+  append(kind: number, flags: number, db: number, key: string, value: Buffer | null, expireAt: number): number {
+    const keyLen = key.length;
+    const valueLen = value === null ? 0 : value.length;
+    const need = REC_HEADER_SIZE + keyLen + valueLen;
+    if (!this.batchOpen) this.openBatch(need);
+    else if (this.cur.head + need > this.cur.size) this.rollSegment(need);
+    const buf = this.cur.buf;
+    const at = this.cur.head;
+    buf.writeUInt32LE(need, at + REC_LENGTH);
+    buf[at + REC_KIND] = kind;
+    buf[at + REC_FLAGS] = flags;
+    buf.writeUInt16LE(db, at + REC_DB);
+    buf.writeUInt32LE(keyLen, at + REC_KEY_LEN);
+    buf.writeUInt32LE(valueLen, at + REC_VALUE_LEN);
+    buf.writeUInt32LE(expireAt % TWO_32, at + REC_EXPIRE_LO);
+    buf.writeUInt32LE(Math.floor(expireAt / TWO_32), at + REC_EXPIRE_HI);
+    const keyAt = at + REC_HEADER_SIZE;
+    if (keyLen > 0) buf.write(key, keyAt, keyLen, 'latin1');
+    const valueAt = keyAt + keyLen;
+    if (valueLen > 0) value!.copy(buf, valueAt);
+    this.cur.head = valueAt + valueLen;
+    this.lastSeg = this.cur;
+    this.lastValueOff = valueAt;
+    this.batchCount++;
+    return this.nextLSN++;
+  }
+
+  /** Seals the open batch now (normally done once per turn) and starts persisting it. */
+  flush(): void {
+    this.sealTurn();
+  }
+
+  /** Persists everything sealed, synchronously (SAVE, SHUTDOWN). */
+  persistAllSync(): void {
+    this.sealTurn();
+    const ranges = this.pending;
+    this.pending = [];
+    for (const r of ranges) r.seg.file.persist(r.from, r.to - r.from);
+    this.persistedLSN = this.sealedLSN;
+    this.onDurable(this.persistedLSN);
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.persistAllSync();
+    this.closed = true;
+    if (this.everysecTimer) clearInterval(this.everysecTimer);
+    for (const s of this.segments) s.close();
+  }
+
+  private openBatch(firstRecord: number): void {
+    if (this.cur.head + BATCH_HEADER_SIZE + firstRecord > this.cur.size) this.newHeadSegment(firstRecord);
+    this.batchStart = this.cur.head;
+    this.cur.head += BATCH_HEADER_SIZE;
+    this.batchFirstLSN = this.nextLSN;
+    this.batchCount = 0;
+    this.batchOpen = true;
+    if (!this.sealScheduled) {
+      this.sealScheduled = true;
+      setImmediate(this.sealNow);
+    }
+  }
+
+  /**
+   * The record does not fit in the head segment: the records so far are sealed as a CONTINUED part and the
+   * logical batch goes on in a new segment, so recovery applies both parts or neither.
+   */
+  private rollSegment(need: number): void {
+    if (this.batchCount > 0) this.sealBatch(BATCH_CONTINUED);
+    else this.cur.head = this.batchStart;
+    this.batchOpen = false;
+    this.newHeadSegment(need);
+    this.batchStart = this.cur.head;
+    this.cur.head += BATCH_HEADER_SIZE;
+    this.batchFirstLSN = this.nextLSN;
+    this.batchCount = 0;
+    this.batchOpen = true;
+  }
+
+  private newHeadSegment(need: number): void {
+    const size = Math.max(this.opts.segmentSize, alignUp(BATCH_HEADER_SIZE + need, BATCH_ALIGN));
+    this.addSegment(size);
+    this.cur = this.segments[this.segments.length - 1];
+  }
+
+  private addSegment(size: number): void {
+    const last = this.segments[this.segments.length - 1];
+    const id = last === undefined ? 1 : last.id + 1;
+    const seg = Segment.create(this.opts.backend, this.logDir, id, size);
+    this.segments.push(seg);
+    this.byId.set(id, seg);
+    // The manifest must name the segment before any acknowledged write can live in it.
+    const m: Manifest = { format: 1, epoch: this.epoch, segments: this.segments.map((s) => s.id) };
+    writeManifest(this.logDir, m);
+    this.cur = seg;
+  }
+
+  private sealTurn(): void {
+    this.sealScheduled = false;
+    if (!this.batchOpen) return;
+    if (this.batchCount === 0) {
+      this.cur.head = this.batchStart;
+      this.batchOpen = false;
+      return;
+    }
+    this.sealBatch(0);
+    this.batchOpen = false;
+    this.sealedLSN = this.nextLSN - 1;
+    if (this.fsync === 'always') this.startPersist();
+    else if (this.fsync === 'no') this.pending.length = 0;
+  }
+
+  private sealBatch(flags: number): void {
+    const seg = this.cur;
+    const buf = seg.buf;
+    const start = this.batchStart;
+    const payload = seg.head - start - BATCH_HEADER_SIZE;
+    buf.writeUInt32LE(BATCH_MAGIC, start + BH_MAGIC);
+    buf[start + BH_VERSION] = BATCH_VERSION;
+    buf[start + BH_FLAGS] = flags;
+    buf.writeUInt16LE(0, start + BH_RESERVED);
+    buf.writeUInt32LE(this.epoch, start + BH_EPOCH);
+    buf.writeUInt32LE(this.batchCount, start + BH_COUNT);
+    writeU64(buf, start + BH_FIRST_LSN_LO, this.batchFirstLSN);
+    buf.writeUInt32LE(payload, start + BH_LENGTH);
+    let crc = crc32c(buf.subarray(start, start + BH_CRC));
+    crc = crc32c(buf.subarray(start + BATCH_HEADER_SIZE, seg.head), crc);
+    buf.writeUInt32LE(crc, start + BH_CRC);
+    const end = Math.min(alignUp(seg.head), seg.size);
+    // Padding must read as zeros so recovery's "end of segment" test stays exact.
+    if (end > seg.head) buf.fill(0, seg.head, end);
+    seg.head = end;
+    const last = this.pending[this.pending.length - 1];
+    if (last !== undefined && last.seg === seg && last.to === start) last.to = end;
+    else this.pending.push({ seg, from: start, to: end });
+  }
+
+  /**
+   * Persists every sealed range; while that runs (msync on a worker thread) the event loop keeps executing and
+   * sealing the next batch, which the next round picks up. On real or forced pmem persisting is a cache flush,
+   * done inline.
+   */
+  private startPersist(): void {
+    if (this.inflight || this.pending.length === 0) return;
+    const ranges = this.pending;
+    this.pending = [];
+    const target = this.sealedLSN;
+    if (ranges.every((r) => r.seg.file.isPmem)) {
+      for (const r of ranges) r.seg.file.persist(r.from, r.to - r.from);
+      this.persisted(target);
+      return;
+    }
+    this.inflight = true;
+    let left = ranges.length;
+    let failure: Error | null = null;
+    for (const r of ranges) {
+      r.seg.file.persistAsync(r.from, r.to - r.from, (err) => {
+        if (err) failure = err;
+        if (--left > 0) return;
+        this.inflight = false;
+        if (failure) {
+          this.persistFailed(failure, ranges);
+          return;
+        }
+        this.persisted(target);
+        if (this.fsync === 'always') this.startPersist();
+      });
+    }
+  }
+
+  private persisted(target: number): void {
+    this.lastPersistError = null;
+    if (target > this.persistedLSN) {
+      this.persistedLSN = target;
+      if (this.fsync === 'always') this.onDurable(target);
+    }
+  }
+
+  /** Keeps the ranges and retries: replies stay held rather than acknowledging what is not durable. */
+  private persistFailed(err: Error, ranges: PendingRange[]): void {
+    this.lastPersistError = err;
+    this.warn(`Persisting the log failed (${err.message}); retrying in 1 second. Writes are not acknowledged meanwhile.`);
+    this.pending = ranges.concat(this.pending);
+    setTimeout(() => this.startPersist(), 1000).unref();
+  }
+}

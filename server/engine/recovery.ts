@@ -1,0 +1,169 @@
+// Recovery: replays the log's batches in order into a visitor, truncates a torn tail in the newest segment and
+// refuses to go on when a batch anywhere else fails its checks. Reads bytes only; the store gives them meaning.
+import { crc32c } from './crc.js';
+import { LogCorruptError } from './errors.js';
+import {
+  BATCH_CONTINUED, BATCH_HEADER_SIZE, BATCH_MAGIC, BATCH_VERSION, BH_COUNT, BH_CRC, BH_FIRST_LSN_LO, BH_FLAGS,
+  BH_LENGTH, BH_MAGIC, BH_VERSION, REC_DB, REC_EXPIRE_LO, REC_FLAGS, REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND,
+  REC_LENGTH, REC_VALUE_LEN, alignUp, readU64,
+} from './format.js';
+import type { Segment } from './segment.js';
+
+/** One replayed record. The visitor must copy what it keeps: the object is reused for the next record. */
+export interface RecordView {
+  kind: number;
+  flags: number;
+  db: number;
+  /** The key as a latin1 string (one char per byte). */
+  key: string;
+  seg: Segment;
+  valueOff: number;
+  valueLen: number;
+  expireAt: number;
+  lsn: number;
+}
+
+export type RecordVisitor = (r: RecordView) => void;
+
+export interface RecoveryEnd {
+  nextLSN: number;
+  /** Write head of the newest segment. */
+  head: number;
+  records: number;
+  batches: number;
+  truncatedBytes: number;
+}
+
+interface Part {
+  seg: Segment;
+  off: number;
+  end: number;
+  records: RecordView[];
+}
+
+export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg: string) => void): RecoveryEnd {
+  let expectLSN = -1;
+  let records = 0;
+  let batches = 0;
+  let truncatedBytes = 0;
+  let head = 0;
+  // Parts of a logical batch that straddles segments, held until its final part proves the whole is there.
+  let carried: Part[] = [];
+  const view: RecordView = { kind: 0, flags: 0, db: 0, key: '', seg: segments[0], valueOff: 0, valueLen: 0, expireAt: 0, lsn: 0 };
+
+  for (let si = 0; si < segments.length; si++) {
+    const seg = segments[si];
+    const isLast = si === segments.length - 1;
+    const buf = seg.buf;
+    let off = 0;
+    while (off + BATCH_HEADER_SIZE <= seg.size) {
+      const magic = buf.readUInt32LE(off + BH_MAGIC);
+      if (magic === 0) break;
+      const problem = checkBatch(seg, off, expectLSN);
+      if (problem !== null) {
+        if (!isLast) throw new LogCorruptError(seg.path, off, problem);
+        break;
+      }
+      const count = buf.readUInt32LE(off + BH_COUNT);
+      const length = buf.readUInt32LE(off + BH_LENGTH);
+      const firstLSN = readU64(buf, off + BH_FIRST_LSN_LO);
+      const continued = (buf[off + BH_FLAGS] & BATCH_CONTINUED) !== 0;
+      const part: Part | null = continued ? { seg, off, end: 0, records: [] } : null;
+      if (!continued) {
+        for (const p of carried) for (const r of p.records) visit(r);
+        carried = [];
+      }
+      let at = off + BATCH_HEADER_SIZE;
+      const end = at + length;
+      for (let i = 0; i < count; i++) {
+        if (at + REC_HEADER_SIZE > end) throw new LogCorruptError(seg.path, at, 'record header runs past its batch');
+        const recLen = buf.readUInt32LE(at + REC_LENGTH);
+        const keyLen = buf.readUInt32LE(at + REC_KEY_LEN);
+        const valueLen = buf.readUInt32LE(at + REC_VALUE_LEN);
+        if (recLen !== REC_HEADER_SIZE + keyLen + valueLen || at + recLen > end) {
+          throw new LogCorruptError(seg.path, at, 'record length does not match its key and value');
+        }
+        const target = part ? ({} as RecordView) : view;
+        target.kind = buf[at + REC_KIND];
+        target.flags = buf[at + REC_FLAGS];
+        target.db = buf.readUInt16LE(at + REC_DB);
+        target.key = buf.toString('latin1', at + REC_HEADER_SIZE, at + REC_HEADER_SIZE + keyLen);
+        target.seg = seg;
+        target.valueOff = at + REC_HEADER_SIZE + keyLen;
+        target.valueLen = valueLen;
+        target.expireAt = readU64(buf, at + REC_EXPIRE_LO);
+        target.lsn = firstLSN + i;
+        if (part) part.records.push(target);
+        else visit(view);
+        at += recLen;
+      }
+      if (at !== end) throw new LogCorruptError(seg.path, at, 'batch length does not match its records');
+      records += count;
+      batches++;
+      expectLSN = firstLSN + count;
+      off = Math.min(alignUp(end), seg.size);
+      if (part) {
+        part.end = off;
+        carried.push(part);
+      }
+    }
+    if (isLast) {
+      head = off;
+      truncatedBytes = truncateTail(seg, off);
+      if (truncatedBytes > 0) warn(`Truncated a torn tail of ${truncatedBytes} bytes at offset ${off} of ${seg.path}.`);
+    }
+  }
+  if (carried.length > 0) {
+    // The logical batch never got its final part: nothing of it was acknowledged. Erase the parts so later
+    // batches (which reuse these LSNs) follow on cleanly.
+    expectLSN = carried[0].records.length > 0 ? carried[0].records[0].lsn : expectLSN;
+    records -= carried.reduce((n, p) => n + p.records.length, 0);
+    const newest = segments[segments.length - 1];
+    for (const p of carried) {
+      if (p.seg === newest) head = Math.min(head, p.off);
+      p.seg.buf.fill(0, p.off, p.end);
+      p.seg.file.persist(p.off, p.end - p.off);
+      truncatedBytes += p.end - p.off;
+      warn(`Dropped an incomplete batch part at offset ${p.off} of ${p.seg.path}.`);
+    }
+  }
+  return { nextLSN: expectLSN < 0 ? 1 : expectLSN, head, records, batches, truncatedBytes };
+}
+
+function checkBatch(seg: Segment, off: number, expectLSN: number): string | null {
+  const buf = seg.buf;
+  if (buf.readUInt32LE(off + BH_MAGIC) !== BATCH_MAGIC) return 'bad batch magic';
+  if (buf[off + BH_VERSION] !== BATCH_VERSION) return `unknown batch version ${buf[off + BH_VERSION]}`;
+  const length = buf.readUInt32LE(off + BH_LENGTH);
+  const end = off + BATCH_HEADER_SIZE + length;
+  if (end > seg.size) return 'batch runs past the end of its segment';
+  let crc = crc32c(buf.subarray(off, off + BH_CRC));
+  crc = crc32c(buf.subarray(off + BATCH_HEADER_SIZE, end), crc);
+  if (crc !== buf.readUInt32LE(off + BH_CRC)) return 'batch checksum mismatch';
+  const first = readU64(buf, off + BH_FIRST_LSN_LO);
+  if (expectLSN >= 0 && first !== expectLSN) return `batch starts at LSN ${first}, expected ${expectLSN}`;
+  return null;
+}
+
+/** Zeroes whatever a crash left after the last good batch, so new batches land on clean bytes. */
+function truncateTail(seg: Segment, from: number): number {
+  const last = lastNonZero(seg.buf, from);
+  if (last < from) return 0;
+  const end = Math.min(alignUp(last + 1), seg.size);
+  seg.buf.fill(0, from, end);
+  seg.file.persist(from, end - from);
+  return end - from;
+}
+
+function lastNonZero(buf: Buffer, from: number): number {
+  // Word-wise scan from the end; mappings are page aligned so the Uint32Array view is aligned too.
+  const words = new Uint32Array(buf.buffer, buf.byteOffset, Math.floor(buf.length / 4));
+  const stop = Math.floor(from / 4);
+  for (let w = words.length - 1; w >= stop; w--) {
+    if (words[w] !== 0) {
+      for (let b = w * 4 + 3; b >= w * 4; b--) if (buf[b] !== 0) return b;
+    }
+  }
+  for (let b = buf.length - 1; b >= words.length * 4; b--) if (buf[b] !== 0) return b;
+  return -1;
+}

@@ -1,0 +1,143 @@
+// Redis keys over the engine: lookups that apply lazy expiry, type checks as statuses, and the counters Redis
+// keeps (hits, misses, expired keys). Families of operations (strings, keys, …) build on this.
+import { lruSeconds, now } from '../clock.js';
+import type { Entry } from '../engine/entry.js';
+import type { KeyIndex } from '../engine/key-index.js';
+import type { Store } from '../engine/store.js';
+import { StringEncoding, ValueType, WRONGTYPE, type WrongType } from './types.js';
+
+export interface KeyspaceCounters {
+  expiredKeys: number;
+  keyspaceHits: number;
+  keyspaceMisses: number;
+}
+
+/** Longest integer string Redis stores with the int encoding (LONG_STR_SIZE - 1). */
+const MAX_INT_LEN = 20;
+/** Redis's OBJ_ENCODING_EMBSTR_SIZE_LIMIT. */
+const EMBSTR_LIMIT = 44;
+
+export class Keyspace {
+  /** Called with (event, db, key) for every key change; keyspace notifications hook in here later. */
+  onKeyChange: (db: number, key: string) => void = () => {};
+
+  constructor(
+    readonly store: Store,
+    readonly counters: KeyspaceCounters,
+  ) {}
+
+  get databases(): number {
+    return this.store.dbs.length;
+  }
+
+  db(n: number): KeyIndex {
+    return this.store.dbs[n];
+  }
+
+  /** The live entry of `key`, after lazy expiry; does not count hits or misses nor touch the access time. */
+  peek(db: number, key: string): Entry | undefined {
+    const e = this.store.dbs[db].map.get(key);
+    if (e === undefined) return undefined;
+    if (e.expireAt !== 0 && e.expireAt <= now()) {
+      this.expire(db, key);
+      return undefined;
+    }
+    return e;
+  }
+
+  /** Lookup for reading: counts a hit or a miss and updates the access time, as lookupKeyRead does. */
+  lookupRead(db: number, key: string): Entry | undefined {
+    const e = this.peek(db, key);
+    if (e === undefined) {
+      this.counters.keyspaceMisses++;
+      return undefined;
+    }
+    this.counters.keyspaceHits++;
+    e.atime = lruSeconds();
+    return e;
+  }
+
+  /** Lookup for writing: no hit/miss accounting, as lookupKeyWrite. */
+  lookupWrite(db: number, key: string): Entry | undefined {
+    const e = this.peek(db, key);
+    if (e !== undefined) e.atime = lruSeconds();
+    return e;
+  }
+
+  /** The string value of `key` viewed in the log, null if absent, WRONGTYPE otherwise. */
+  getString(db: number, key: string): Buffer | null | WrongType {
+    const e = this.lookupRead(db, key);
+    if (e === undefined) return null;
+    if (e.type !== ValueType.String) return WRONGTYPE;
+    return this.store.valueOf(e);
+  }
+
+  valueOf(e: Entry): Buffer {
+    return this.store.valueOf(e);
+  }
+
+  /** Stores a string value (expireAt: absolute ms, 0 = none), choosing the encoding Redis would report. */
+  setString(db: number, key: string, value: Buffer, expireAt: number, enc: StringEncoding = encodingFor(value)): Entry {
+    const e = this.store.putBytes(db, key, value, expireAt, enc);
+    e.atime = lruSeconds();
+    this.onKeyChange(db, key);
+    return e;
+  }
+
+  delete(db: number, key: string): boolean {
+    if (!this.store.delete(db, key)) return false;
+    this.onKeyChange(db, key);
+    return true;
+  }
+
+  /** Sets or clears (0) the absolute deadline of an existing key. */
+  setExpire(db: number, key: string, e: Entry, at: number): void {
+    this.store.setExpire(db, key, e, at);
+    this.onKeyChange(db, key);
+  }
+
+  /** Deletes a key whose deadline passed, logging the delete as the effect (so backups and recovery agree). */
+  expire(db: number, key: string): void {
+    this.store.delete(db, key);
+    this.counters.expiredKeys++;
+    this.onKeyChange(db, key);
+  }
+
+  flushDb(db: number): void {
+    this.store.flushDb(db);
+  }
+
+  flushAll(): void {
+    this.store.flushAll();
+  }
+
+  swapDb(a: number, b: number): void {
+    this.store.swapDb(a, b);
+  }
+}
+
+/** The encoding Redis's tryObjectEncoding gives a freshly set string value. */
+export function encodingFor(value: Buffer): StringEncoding {
+  const n = value.length;
+  if (n <= MAX_INT_LEN && n > 0 && looksLikeLong(value)) return StringEncoding.Int;
+  return n <= EMBSTR_LIMIT ? StringEncoding.Embstr : StringEncoding.Raw;
+}
+
+/** True when the bytes are the canonical decimal form of a signed 64-bit integer (Redis's string2l). */
+export function looksLikeLong(b: Buffer): boolean {
+  const n = b.length;
+  let i = 0;
+  if (b[0] === 0x2d) {
+    if (n === 1) return false;
+    i = 1;
+  }
+  if (b[i] === 0x30) return n === 1;
+  let v = 0n;
+  for (; i < n; i++) {
+    const d = b[i] - 0x30;
+    if (d < 0 || d > 9) return false;
+  }
+  if (n < 19) return true;
+  v = BigInt(b.toString('latin1'));
+  return v >= -(2n ** 63n) && v <= 2n ** 63n - 1n;
+}

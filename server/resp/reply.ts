@@ -1,0 +1,221 @@
+// The reply writer: handlers speak in reply types (bulk, integer, map, double, null…) and this is the only place
+// that knows how RESP2 and RESP3 spell them. Bytes accumulate in one growing buffer per connection; large bulks
+// are referenced, not copied. Hot path: see scripts/bench.ts (redis-benchmark SET/GET -P 16).
+import { formatDouble } from './double.js';
+import { sanitizeError } from './errors.js';
+
+const CRLF = 0x0a0d; // "\r\n" as a little-endian u16
+const INITIAL = 16 * 1024;
+/** Bulks this large are sent by reference (a separate chunk) instead of being copied into the buffer. */
+const BY_REFERENCE = 16 * 1024;
+
+export type RespVersion = 2 | 3;
+
+export class ReplyWriter {
+  resp: RespVersion = 2;
+  private buf = Buffer.allocUnsafe(INITIAL);
+  private pos = 0;
+  private chunks: Buffer[] = [];
+  private chunkBytes = 0;
+
+  /** Bytes written and not yet taken. */
+  get length(): number {
+    return this.pos + this.chunkBytes;
+  }
+
+  /** Everything written since the last take, in order; the writer starts afresh. */
+  take(): Buffer[] {
+    const out = this.chunks;
+    if (this.pos > 0) out.push(this.detach());
+    this.chunks = [];
+    this.chunkBytes = 0;
+    return out;
+  }
+
+  /**
+   * Drops everything written after `mark` (a `length` read earlier), e.g. the reply of a command run under
+   * CLIENT REPLY OFF/SKIP.
+   */
+  discardFrom(mark: number): void {
+    let keep = mark;
+    const kept: Buffer[] = [];
+    for (const c of this.chunks) {
+      if (keep === 0) break;
+      if (c.length <= keep) {
+        kept.push(c);
+        keep -= c.length;
+      } else {
+        kept.push(c.subarray(0, keep));
+        keep = 0;
+      }
+    }
+    // Whatever of the mark is not in chunks is at the start of the buffer.
+    this.chunks = kept;
+    this.chunkBytes = mark - keep;
+    this.pos = keep;
+  }
+
+  private detach(): Buffer {
+    const n = this.pos;
+    this.pos = 0;
+    if (n <= 4096) return Buffer.from(this.buf.subarray(0, n));
+    const out = this.buf.subarray(0, n);
+    this.buf = Buffer.allocUnsafe(INITIAL);
+    return out;
+  }
+
+  private ensure(n: number): void {
+    if (this.pos + n <= this.buf.length) return;
+    const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.pos + n));
+    this.buf.copy(next, 0, 0, this.pos);
+    this.buf = next;
+  }
+
+  private ascii(s: string): void {
+    this.ensure(s.length);
+    this.pos += this.buf.write(s, this.pos, 'latin1');
+  }
+
+  /** Already-encoded protocol bytes (pre-encoded constant replies). */
+  raw(bytes: Buffer): void {
+    this.ensure(bytes.length);
+    bytes.copy(this.buf, this.pos);
+    this.pos += bytes.length;
+  }
+
+  private crlf(): void {
+    this.buf.writeUInt16LE(CRLF, this.pos);
+    this.pos += 2;
+  }
+
+  private header(prefix: string, n: number): void {
+    this.ascii(prefix + n + '\r\n');
+  }
+
+  ok(): void {
+    this.raw(OK);
+  }
+
+  simple(s: string): void {
+    this.ascii('+' + s + '\r\n');
+  }
+
+  /** `msg` is the whole error text, code prefix included (see errors.ts). */
+  error(msg: string): void {
+    const s = sanitizeError(msg);
+    this.ensure(Buffer.byteLength(s) + 3);
+    this.buf[this.pos++] = 0x2d;
+    this.pos += this.buf.write(s, this.pos);
+    this.crlf();
+  }
+
+  integer(n: number | bigint): void {
+    if (n === 0) this.raw(ZERO);
+    else if (n === 1) this.raw(ONE);
+    else this.ascii(':' + n + '\r\n');
+  }
+
+  bulk(b: Buffer): void {
+    const n = b.length;
+    if (n >= BY_REFERENCE) {
+      this.ascii('$' + n + '\r\n');
+      this.pushChunk(b);
+      this.ensure(2);
+      this.crlf();
+      return;
+    }
+    this.ensure(n + 24);
+    this.pos += this.buf.write('$' + n + '\r\n', this.pos, 'latin1');
+    b.copy(this.buf, this.pos);
+    this.pos += n;
+    this.crlf();
+  }
+
+  /** A bulk from a JS string; `latin1` keeps binary keys (stored as latin1 strings) byte-exact. */
+  bulkString(s: string, encoding: 'utf8' | 'latin1' = 'utf8'): void {
+    const n = encoding === 'latin1' ? s.length : Buffer.byteLength(s);
+    this.ensure(n + 24);
+    this.pos += this.buf.write('$' + n + '\r\n', this.pos, 'latin1');
+    this.pos += encoding === 'latin1' ? this.buf.write(s, this.pos, 'latin1') : this.buf.write(s, this.pos, 'utf8');
+    this.crlf();
+  }
+
+  /** The null bulk (RESP2 `$-1`, RESP3 `_`). */
+  nil(): void {
+    this.raw(this.resp === 3 ? NULL3 : NIL_BULK);
+  }
+
+  /** The null array (RESP2 `*-1`, RESP3 `_`). */
+  nilArray(): void {
+    this.raw(this.resp === 3 ? NULL3 : NIL_ARRAY);
+  }
+
+  array(n: number): void {
+    if (n === 0) this.raw(EMPTY_ARRAY);
+    else this.header('*', n);
+  }
+
+  /** A map of `n` pairs: RESP3 `%n`, RESP2 a flat array of 2n. */
+  map(n: number): void {
+    if (this.resp === 3) this.header('%', n);
+    else this.array(n * 2);
+  }
+
+  /** A set: RESP3 `~n`, RESP2 an array. */
+  set(n: number): void {
+    if (this.resp === 3) this.header('~', n);
+    else this.array(n);
+  }
+
+  /** Out-of-band data (pub/sub, MONITOR under RESP3): RESP3 `>n`, RESP2 an array. */
+  push(n: number): void {
+    if (this.resp === 3) this.header('>', n);
+    else this.array(n);
+  }
+
+  /** A double as Redis 7.0 prints it (%.17g; inf/-inf): RESP3 `,`, RESP2 a bulk string. */
+  double(x: number): void {
+    const s = formatDouble(x);
+    if (this.resp === 3) this.ascii(',' + s + '\r\n');
+    else this.ascii('$' + s.length + '\r\n' + s + '\r\n');
+  }
+
+  /** RESP3 `#t`/`#f`; RESP2 the integers 1 and 0. */
+  bool(b: boolean): void {
+    if (this.resp === 3) this.raw(b ? TRUE3 : FALSE3);
+    else this.raw(b ? ONE : ZERO);
+  }
+
+  /** RESP3 verbatim string (`=len\r\ntxt:…`); RESP2 a bulk string. */
+  verbatim(text: string, format: 'txt' | 'mkd' = 'txt'): void {
+    if (this.resp !== 3) {
+      this.bulkString(text);
+      return;
+    }
+    const n = Buffer.byteLength(text) + 4;
+    this.ascii('=' + n + '\r\n' + format + ':');
+    this.ensure(n + 2);
+    this.pos += this.buf.write(text, this.pos, 'utf8');
+    this.crlf();
+  }
+
+  private pushChunk(b: Buffer): void {
+    if (this.pos > 0) {
+      const head = this.detach();
+      this.chunks.push(head);
+      this.chunkBytes += head.length;
+    }
+    this.chunks.push(b);
+    this.chunkBytes += b.length;
+  }
+}
+
+const OK = Buffer.from('+OK\r\n');
+const ZERO = Buffer.from(':0\r\n');
+const ONE = Buffer.from(':1\r\n');
+const NIL_BULK = Buffer.from('$-1\r\n');
+const NIL_ARRAY = Buffer.from('*-1\r\n');
+const NULL3 = Buffer.from('_\r\n');
+const EMPTY_ARRAY = Buffer.from('*0\r\n');
+const TRUE3 = Buffer.from('#t\r\n');
+const FALSE3 = Buffer.from('#f\r\n');
