@@ -1,11 +1,26 @@
 // Time, injectable: tests of TTLs move this clock instead of sleeping. Everything that reads "now" for expiry
-// or idle times comes through here.
+// or idle times comes through here. Within one command the time is read once and reused (like Redis's cached
+// mstime), which keeps Date.now() off the hot path and gives a command one consistent "now".
 
 let offsetMs = 0;
+let inCommand = false;
+let cachedMs = -1;
 
 /** Milliseconds since the epoch (plus a test offset). */
 export function now(): number {
-  return Date.now() + offsetMs;
+  if (!inCommand) return Date.now() + offsetMs;
+  if (cachedMs < 0) cachedMs = Date.now() + offsetMs;
+  return cachedMs;
+}
+
+/** The dispatcher brackets each command with these. */
+export function beginCommand(): void {
+  inCommand = true;
+  cachedMs = -1;
+}
+
+export function endCommand(): void {
+  inCommand = false;
 }
 
 /** Seconds clock for access times (OBJECT IDLETIME), like Redis's LRU clock. */

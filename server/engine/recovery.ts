@@ -27,7 +27,9 @@ export type RecordVisitor = (r: RecordView) => void;
 
 export interface RecoveryEnd {
   nextLSN: number;
-  /** Write head of the newest segment. */
+  /** Index (in the list given) of the segment the write head is in; segments after it are empty and unused. */
+  headIndex: number;
+  /** Write head in that segment. */
   head: number;
   records: number;
   batches: number;
@@ -51,17 +53,21 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
   let carried: Part[] = [];
   const view: RecordView = { kind: 0, flags: 0, db: 0, key: '', seg: segments[0], valueOff: 0, valueLen: 0, expireAt: 0, lsn: 0 };
 
+  let headIndex = segments.length - 1;
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si];
-    const isLast = si === segments.length - 1;
     const buf = seg.buf;
     let off = 0;
+    let torn = false;
     while (off + BATCH_HEADER_SIZE <= seg.size) {
       const magic = buf.readUInt32LE(off + BH_MAGIC);
       if (magic === 0) break;
       const problem = checkBatch(seg, off, expectLSN);
       if (problem !== null) {
-        if (!isLast) throw new LogCorruptError(seg.path, off, problem);
+        // The tail of the log may be torn (persisting was in flight); a bad batch with good data after it is
+        // corruption, and going on would silently drop acknowledged writes.
+        if (segments.slice(si + 1).some((later) => startsWithGoodBatch(later))) throw new LogCorruptError(seg.path, off, problem);
+        torn = true;
         break;
       }
       const count = buf.readUInt32LE(off + BH_COUNT);
@@ -107,10 +113,13 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
         carried.push(part);
       }
     }
-    if (isLast) {
+    if (torn || si === segments.length - 1) {
+      headIndex = si;
       head = off;
       truncatedBytes = truncateTail(seg, off);
+      for (const later of segments.slice(si + 1)) truncatedBytes += truncateTail(later, 0);
       if (truncatedBytes > 0) warn(`Truncated a torn tail of ${truncatedBytes} bytes at offset ${off} of ${seg.path}.`);
+      break;
     }
   }
   if (carried.length > 0) {
@@ -118,7 +127,7 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
     // batches (which reuse these LSNs) follow on cleanly.
     expectLSN = carried[0].records.length > 0 ? carried[0].records[0].lsn : expectLSN;
     records -= carried.reduce((n, p) => n + p.records.length, 0);
-    const newest = segments[segments.length - 1];
+    const newest = segments[headIndex];
     for (const p of carried) {
       if (p.seg === newest) head = Math.min(head, p.off);
       p.seg.buf.fill(0, p.off, p.end);
@@ -127,7 +136,11 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
       warn(`Dropped an incomplete batch part at offset ${p.off} of ${p.seg.path}.`);
     }
   }
-  return { nextLSN: expectLSN < 0 ? 1 : expectLSN, head, records, batches, truncatedBytes };
+  return { nextLSN: expectLSN < 0 ? 1 : expectLSN, headIndex, head, records, batches, truncatedBytes };
+}
+
+function startsWithGoodBatch(seg: Segment): boolean {
+  return seg.buf.readUInt32LE(BH_MAGIC) !== 0 && checkBatch(seg, 0, -1) === null;
 }
 
 function checkBatch(seg: Segment, off: number, expectLSN: number): string | null {

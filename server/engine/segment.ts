@@ -10,11 +10,18 @@ export function segmentFileName(id: number): string {
 export class Segment {
   /** Next free byte: batches are appended here. */
   head = 0;
+  /** Bytes from 0 already pre-faulted for writing, and whether a prefault is running. */
+  prefaulted = 0;
+  prefaulting = false;
+  /** For header fields: DataView stores compile to plain moves, several times cheaper than Buffer.writeUInt32LE. */
+  readonly view: DataView;
 
   private constructor(
     readonly id: number,
     readonly file: MappedFile,
-  ) {}
+  ) {
+    this.view = new DataView(file.buf.buffer, file.buf.byteOffset, file.buf.byteLength);
+  }
 
   get buf(): Buffer {
     return this.file.buf;
@@ -34,6 +41,18 @@ export class Segment {
 
   static open(backend: PersistenceBackend, logDir: string, id: number): Segment {
     return new Segment(id, backend.map(join(logDir, segmentFileName(id)), 0, false));
+  }
+
+  /** Keeps pre-faulted pages ahead of the write head, so stores into the log do not take page faults. */
+  prefaultAhead(window: number): void {
+    if (this.prefaulting || this.prefaulted >= this.size || this.head + window / 2 < this.prefaulted) return;
+    const from = Math.max(this.prefaulted, this.head);
+    const to = Math.min(this.size, from + window);
+    this.prefaulting = true;
+    this.file.prefault(from, to - from, () => {
+      this.prefaulting = false;
+      this.prefaulted = to;
+    });
   }
 
   close(): void {

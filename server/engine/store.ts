@@ -53,11 +53,28 @@ export class Store {
     return buf.subarray(e.off, e.off + e.len);
   }
 
-  /** Writes `value` as the key's whole new value (type BYTES_TYPE, encoding tag `enc`). */
+  /**
+   * Writes `value` as the key's whole new value (type BYTES_TYPE, encoding tag `enc`). An existing entry is
+   * updated in place (no new object, one hash lookup), so a caller must read what it needs from the old entry
+   * before calling this.
+   */
   putBytes(db: number, key: string, value: Buffer, expireAt: number, enc: number): Entry {
-    this.log.append(RecordKind.PutString, enc, db, key, value, expireAt);
-    const e = new Entry(BYTES_TYPE, enc, this.log.lastSeg.id, this.log.lastValueOff, value.length, expireAt, null);
-    this.dbs[db].set(key, e);
+    const log = this.log;
+    log.append(RecordKind.PutString, enc, db, key, value, expireAt);
+    const d = this.dbs[db];
+    let e = d.map.get(key);
+    if (e !== undefined) {
+      if (e.expireAt !== expireAt) d.setExpire(key, e, expireAt);
+      e.type = BYTES_TYPE;
+      e.enc = enc;
+      e.seg = log.lastSeg.id;
+      e.off = log.lastValueOff;
+      e.len = value.length;
+      e.obj = null;
+      return e;
+    }
+    e = new Entry(BYTES_TYPE, enc, log.lastSeg.id, log.lastValueOff, value.length, expireAt, null);
+    d.set(key, e);
     return e;
   }
 

@@ -2,7 +2,7 @@
 // mmap + msync. Both give the same MappedFile; which one runs is reported by INFO and --version.
 import { statSync } from 'node:fs';
 import koffi from 'koffi';
-import { LibcError, closeFd, mmapShared, msyncRange, msyncRangeAsync, munmap, openAndAllocate, viewOf } from './libc.js';
+import { LibcError, closeFd, mmapShared, msyncRange, msyncRangeAsync, munmap, openAndAllocate, populateWriteAsync, viewOf } from './libc.js';
 
 export type BackendName = 'libpmem' | 'libc';
 
@@ -15,6 +15,8 @@ export interface MappedFile {
   readonly isPmem: boolean;
   persist(offset: number, length: number): void;
   persistAsync(offset: number, length: number, done: (err: Error | null) => void): void;
+  /** Pre-faults a range for writing off the event loop (see populateWriteAsync). */
+  prefault(offset: number, length: number, done: () => void): void;
   unmap(): void;
 }
 
@@ -81,6 +83,9 @@ class PmemBackend implements PersistenceBackend {
           else done(null);
         });
       },
+      prefault(offset, len, done) {
+        populateWriteAsync(p, offset, len, done);
+      },
       unmap() {
         unmapFn(p, length);
       },
@@ -110,6 +115,7 @@ class LibcBackend implements PersistenceBackend {
           if (len <= 0) done(null);
           else msyncRangeAsync(p, offset, len, done);
         },
+        prefault: (offset, len, done) => populateWriteAsync(p, offset, len, done),
         unmap: () => munmap(p, length),
       };
     } finally {
