@@ -55,3 +55,117 @@ export function unknownSubcommand(sub: Buffer, parent: string): string {
 export function sanitizeError(msg: string): string {
   return /[\r\n]/.test(msg) ? msg.replace(/[\r\n]/g, ' ') : msg;
 }
+
+// COMMAND GETKEYS / GETKEYSANDFLAGS (server.c getKeysSubcommandImpl), in the order Redis checks them.
+export const ERR_GETKEYS_INVALID_COMMAND = 'ERR Invalid command specified';
+export const ERR_GETKEYS_NO_KEYS = 'ERR The command has no key arguments';
+export const ERR_GETKEYS_ARITY = 'ERR Invalid number of arguments specified for command';
+export const ERR_GETKEYS_INVALID_ARGS = 'ERR Invalid arguments specified for command';
+
+// String commands (t_string.c).
+/** addReplyErrorExpireTime: names the command as Redis's fullname does ('set', 'getex', 'expire'…). */
+export function invalidExpireTime(fullname: string): string {
+  return `ERR invalid expire time in '${fullname}' command`;
+}
+export const ERR_DECREMENT_OVERFLOW = 'ERR decrement would overflow';
+export const ERR_OFFSET_OUT_OF_RANGE = 'ERR offset is out of range';
+export const ERR_STRING_TOO_LONG = 'ERR string exceeds maximum allowed size (proto-max-bulk-len)';
+export const ERR_INCR_NOT_FINITE = 'ERR increment would produce NaN or Infinity';
+export const ERR_LCS_NOT_STRINGS = 'ERR The specified keys must contain string values';
+export const ERR_LCS_LEN_AND_IDX = 'ERR If you want both the length and indexes, please just use IDX.';
+export const ERR_LCS_TOO_LONG = 'ERR String too long for LCS';
+export const ERR_LCS_TABLE_TOO_BIG = 'ERR Insufficient memory, transient memory for LCS exceeds proto-max-bulk-len';
+export const ERR_LCS_NO_MEMORY = 'ERR Insufficient memory, failed allocating transient memory for LCS';
+
+// Request-parser errors with the "ERR " that Redis's addReplyError prepends (the PROTO_* strings above lack it).
+export const ERR_PROTO_TOO_BIG_INLINE = 'ERR Protocol error: too big inline request';
+export const ERR_PROTO_UNBALANCED_QUOTES = 'ERR Protocol error: unbalanced quotes in request';
+export const ERR_PROTO_TOO_BIG_MBULK = 'ERR Protocol error: too big mbulk count string';
+export const ERR_PROTO_INVALID_MBULK = 'ERR Protocol error: invalid multibulk length';
+export const ERR_PROTO_UNAUTH_MBULK = 'ERR Protocol error: unauthenticated multibulk length';
+export const ERR_PROTO_TOO_BIG_BULK = 'ERR Protocol error: too big bulk count string';
+export const ERR_PROTO_INVALID_BULK = 'ERR Protocol error: invalid bulk length';
+export const ERR_PROTO_UNAUTH_BULK = 'ERR Protocol error: unauthenticated bulk length';
+
+/** `got` is the offending byte as Redis's %c prints it (a latin1 character). */
+export function errProtoExpectedDollar(got: number): string {
+  return `ERR Protocol error: expected '$', got '${String.fromCharCode(got)}'`;
+}
+
+// Generic key commands (db.c, expire.c, object.c).
+export const ERR_SAME_OBJECT = 'ERR source and destination objects are the same';
+export const ERR_INVALID_CURSOR = 'ERR invalid cursor';
+export const ERR_EXPIRE_NX_CONFLICT = 'ERR NX and XX, GT or LT options at the same time are not compatible';
+export const ERR_EXPIRE_GT_LT_CONFLICT = 'ERR GT and LT options at the same time are not compatible';
+/** getIntFromObjectOrReply's range error (Redis's wording, "must between" included). */
+export const ERR_INT_OUT_OF_RANGE = 'ERR value is out of range, value must between -2147483648 and 2147483647';
+export const ERR_LFU_NOT_SELECTED =
+  'ERR An LFU maxmemory policy is not selected, access frequency not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.';
+export const ERR_LFU_SELECTED =
+  'ERR An LFU maxmemory policy is selected, idle time not tracked. Please note that when switching between policies at runtime LRU and LFU data will take some time to adjust.';
+/** EXPIRE's unknown option, printed with %s (so the text stops at a NUL byte). */
+export function unsupportedOption(option: string): string {
+  return `ERR Unsupported option ${option}`;
+}
+
+// Server commands (config.c, rdb.c, server.c, debug.c).
+/** addReplySubcommandSyntaxError: `parent` is the command's name, printed in upper case. */
+export function subcommandSyntaxError(sub: Buffer, parent: string): string {
+  return `ERR unknown subcommand or wrong number of arguments for '${sub.toString('latin1').slice(0, 128)}'. Try ${parent.toUpperCase()} HELP.`;
+}
+export function configSetUnknownOption(name: string): string {
+  return `ERR Unknown option or number of arguments for CONFIG SET - '${name}'`;
+}
+/** `reason` is config.c's own text ("can't set immutable config", a value's parse error…). */
+export function configSetFailed(name: string, reason: string): string {
+  return `ERR CONFIG SET failed (possibly related to argument '${name}') - ${reason}`;
+}
+export const CONFIG_SET_IMMUTABLE = "can't set immutable config";
+export const CONFIG_SET_PROTECTED = "can't set protected config";
+export const CONFIG_SET_DUPLICATE = 'duplicate parameter';
+export const ERR_NO_CONFIG_FILE = 'ERR The server is running without a config file';
+/** `reason` is strerror's text. */
+export function configRewriteFailed(reason: string): string {
+  return `ERR Rewriting config file: ${reason}`;
+}
+export const ERR_BGSAVE_IN_PROGRESS = 'ERR Background save already in progress';
+export const ERR_NO_SHUTDOWN_IN_PROGRESS = 'ERR No shutdown in progress.';
+export const ERR_SHUTDOWN_FAILED = 'ERR Errors trying to SHUTDOWN. Check logs.';
+export const ERR_DEBUG_NOT_ALLOWED =
+  'ERR DEBUG command not allowed. If the enable-debug-command option is set to "local", you can run it from a local connection, otherwise you need to set this option in the configuration file, and then restart the server.';
+
+// Connection commands (SELECT, SWAPDB, HELLO, AUTH, CLIENT …).
+export const ERR_INVALID_FIRST_DB_INDEX = 'ERR invalid first DB index';
+export const ERR_INVALID_SECOND_DB_INDEX = 'ERR invalid second DB index';
+export const ERR_HELLO_NOAUTH =
+  'NOAUTH HELLO must be called with the client already authenticated, otherwise the HELLO AUTH <user> <pass> option can be used to authenticate the client and select the RESP protocol version at the same time';
+export const ERR_CLIENT_NAME = 'ERR Client names cannot contain spaces, newlines or special characters.';
+export const ERR_NO_SUCH_CLIENT = 'ERR No such client';
+export const ERR_CLIENT_ID_NOT_POSITIVE = 'ERR client-id should be greater than 0';
+export const ERR_INVALID_CLIENT_ID = 'ERR Invalid client ID';
+export const ERR_TIMEOUT_NOT_INTEGER = 'ERR timeout is not an integer or out of range';
+export const ERR_TIMEOUT_NEGATIVE = 'ERR timeout is negative';
+export const ERR_PAUSE_MODE = 'ERR CLIENT PAUSE mode must be WRITE or ALL';
+
+export function helloSyntaxError(option: string): string {
+  return `ERR Syntax error in HELLO option '${option}'`;
+}
+
+export function unknownClientType(type: string): string {
+  return `ERR Unknown client type '${type}'`;
+}
+
+export function noSuchUser(user: string): string {
+  return `ERR No such user '${user}'`;
+}
+
+/** CLIENT SETINFO (Redis 7.2). */
+export function unrecognizedOption(option: string): string {
+  return `ERR Unrecognized option '${option}'`;
+}
+
+export function clientAttrInvalid(attr: string): string {
+  return `ERR ${attr} cannot contain spaces, newlines or special characters.`;
+}
+/** Redis's shared.err: the bare "-ERR" SAVE answers when the save fails. */
+export const ERR_BARE = 'ERR';

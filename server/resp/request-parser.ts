@@ -1,21 +1,69 @@
 // Incremental request parser for one connection: RESP multibulk and inline commands, with Redis 7.0's limits
 // and error texts (processMultibulkBuffer / processInlineBuffer in networking.c). Arguments are zero-copy views
-// of the received bytes; a caller that keeps one beyond the command must copy it.
+// of the received bytes; a caller that keeps one beyond the command must copy it. Knows nothing of commands.
 //
 // Why not redis-parser: it parses *replies* (it accepts integers, nested arrays and simple strings where a server
 // must answer "expected '$'"), knows no server limits (proto-max-bulk-len, unauthenticated sizes) and waits for a
 // whole declared bulk before it can reject it; Redis rejects such input as soon as the header arrives.
+import { constants as bufferConstants } from 'node:buffer';
 import {
-  PROTO_INVALID_BULK, PROTO_INVALID_MBULK, PROTO_TOO_BIG_BULK, PROTO_TOO_BIG_INLINE, PROTO_TOO_BIG_MBULK,
-  PROTO_UNAUTH_BULK, PROTO_UNAUTH_MBULK, PROTO_UNBALANCED_QUOTES, protoExpectedDollar,
+  ERR_PROTO_INVALID_BULK, ERR_PROTO_INVALID_MBULK, ERR_PROTO_TOO_BIG_BULK, ERR_PROTO_TOO_BIG_INLINE,
+  ERR_PROTO_TOO_BIG_MBULK, ERR_PROTO_UNAUTH_BULK, ERR_PROTO_UNAUTH_MBULK, ERR_PROTO_UNBALANCED_QUOTES,
+  errProtoExpectedDollar,
 } from './errors.js';
 import { splitInlineArgs } from './inline.js';
 
 /** Longest inline line or length header Redis waits for before calling it a protocol error. */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
-/** Bulks at least this long are collected in a buffer of their own instead of re-concatenating the input. */
-const BIG_ARG = 32 * 1024;
+/** Bulks at least this long are collected in a buffer of their own (Redis's PROTO_MBULK_BIG_ARG). */
+export const BIG_ARG = 32 * 1024;
 const INT_MAX = 2147483647;
+/** Before AUTH, Redis refuses more arguments or longer bulks than these. */
+const UNAUTH_MAX_ARGS = 10;
+const UNAUTH_MAX_BULK = 16384;
+/** A big bulk's buffer starts at most this large and doubles as its bytes arrive, so a declared length costs nothing. */
+const BIG_INITIAL = 1024 * 1024;
+/** Spare room when unparsed bytes must be joined with a new chunk, so a trickle of tiny chunks is not quadratic. */
+const JOIN_SLACK = 16 * 1024;
+/**
+ * V8 heap bytes one argument view costs beyond its data (measured on Node 20: ~113 B per subarray). Past
+ * ARGS_FREE arguments it counts in heldBytes, so a never-finished "*2147483647" of empty bulks is bounded by the
+ * query-buffer limit; ordinary commands are measured exactly as Redis measures them.
+ */
+export const ARG_OVERHEAD = 128;
+const ARGS_FREE = 1024;
+/** A bulk whose buffer Node cannot allocate is refused like one over proto-max-bulk-len. */
+const MAX_BULK = bufferConstants.MAX_LENGTH - 2;
+const EMPTY = Buffer.alloc(0);
+
+const LLONG_MAX = 9223372036854775807n;
+
+/**
+ * Parses a length as Redis's string2ll does: optional '-', no leading zeros or '+', no spaces, at most 20
+ * characters, within a signed 64-bit range. NaN when Redis would refuse it. Values beyond 2^53 come back rounded to
+ * the nearest double; every limit they are compared with is far below that.
+ */
+export function parseStrictInt(buf: Buffer, start: number, end: number): number {
+  const len = end - start;
+  if (len === 0 || len > 20) return NaN;
+  let i = start;
+  const neg = buf[i] === 0x2d;
+  if (neg && ++i === end) return NaN;
+  if (buf[i] === 0x30) return i + 1 === end && !neg ? 0 : NaN;
+  let v = 0;
+  for (; i < end; i++) {
+    const d = buf[i] - 0x30;
+    if (d < 0 || d > 9) return NaN;
+    v = v * 10 + d;
+  }
+  if (v > Number.MAX_SAFE_INTEGER) {
+    // Beyond 2^53 only exact arithmetic can tell the 64-bit edge (LLONG_MIN's magnitude is LLONG_MAX + 1).
+    const exact = BigInt(buf.toString('latin1', neg ? start + 1 : start, end));
+    if (exact > (neg ? LLONG_MAX + 1n : LLONG_MAX)) return NaN;
+    v = Number(exact);
+  }
+  return neg ? -v : v;
+}
 
 export interface ParserLimits {
   /** proto-max-bulk-len */
@@ -29,64 +77,80 @@ export class ProtocolError {
   constructor(readonly message: string) {}
 }
 
-/** Parses a strictly formed decimal integer as Redis's string2ll does; NaN when it would refuse. */
-export function parseStrictInt(buf: Buffer, start: number, end: number): number {
-  const len = end - start;
-  if (len === 0 || len > 20) return NaN;
-  let i = start;
-  let neg = false;
-  if (buf[i] === 0x2d) {
-    neg = true;
-    i++;
-    if (i === end) return NaN;
-  }
-  if (buf[i] === 0x30) return i + 1 === end && !neg ? 0 : NaN;
-  let v = 0;
-  for (; i < end; i++) {
-    const d = buf[i] - 0x30;
-    if (d < 0 || d > 9) return NaN;
-    v = v * 10 + d;
-  }
-  // Values beyond 2^53 lose precision but every limit we compare against is far below that.
-  return neg ? -v : v;
-}
-
 export class RequestParser {
-  private buf: Buffer = Buffer.alloc(0);
+  /** Received bytes; [pos, end) is not parsed yet. Bytes before pos may still be viewed by arguments. */
+  private buf: Buffer = EMPTY;
   private pos = 0;
+  private end = 0;
+  /** True when buf was allocated here and bytes may be appended after `end`. */
+  private owned = false;
   /** Arguments still expected by the multibulk being parsed (0 = between commands). */
   private multibulkLen = 0;
   /** Length of the bulk being read, or -1 while its header is still expected. */
   private bulkLen = -1;
   private argv: Buffer[] = [];
-  /** A big bulk is read straight into this buffer. */
+  /** A big bulk is read straight into this buffer; it holds `bigFill` bytes of the bulkLen + 2 expected. */
   private big: Buffer | null = null;
   private bigFill = 0;
   private inline = false;
 
   constructor(private readonly limits: ParserLimits) {}
 
-  /** Unparsed bytes held (for client-query-buffer-limit and CLIENT LIST qbuf). */
+  /** Received bytes not parsed yet, as Redis's qbuf counts them (a big bulk being read counts as unparsed). */
   get pendingBytes(): number {
-    return this.buf.length - this.pos + (this.big !== null ? this.bigFill : 0);
+    return this.end - this.pos + this.bigFill;
+  }
+
+  /**
+   * What client-query-buffer-limit compares: the unparsed bytes (as Redis counts its query buffer) plus the
+   * overhead of an unfinished command's arguments beyond the first ARGS_FREE (Redis keeps those far smaller).
+   */
+  get heldBytes(): number {
+    return this.pendingBytes + Math.max(0, this.argv.length - ARGS_FREE) * ARG_OVERHEAD;
   }
 
   feed(chunk: Buffer): void {
-    if (this.big !== null) {
-      const want = this.big.length - this.bigFill;
-      const n = Math.min(want, chunk.length);
-      chunk.copy(this.big, this.bigFill, 0, n);
-      this.bigFill += n;
+    if (this.big !== null && this.bigFill < this.bulkLen + 2) {
+      const n = this.fillBig(chunk);
+      if (n === chunk.length) return;
       chunk = chunk.subarray(n);
-      if (chunk.length === 0) return;
     }
-    if (this.pos >= this.buf.length) {
+    const pending = this.end - this.pos;
+    if (pending <= 0) {
       this.buf = chunk;
       this.pos = 0;
+      this.end = chunk.length;
+      this.owned = false;
+    } else if (this.owned && this.buf.length - this.end >= chunk.length) {
+      // Appending after `end` leaves every byte an argument may still view untouched.
+      chunk.copy(this.buf, this.end);
+      this.end += chunk.length;
     } else {
-      this.buf = Buffer.concat([this.buf.subarray(this.pos), chunk]);
+      const next = Buffer.allocUnsafe(pending + chunk.length + JOIN_SLACK);
+      this.buf.copy(next, 0, this.pos, this.end);
+      chunk.copy(next, pending);
+      this.buf = next;
       this.pos = 0;
+      this.end = pending + chunk.length;
+      this.owned = true;
     }
+  }
+
+  /** Copies the start of `chunk` into the big bulk's buffer, growing it; returns the bytes taken. */
+  private fillBig(chunk: Buffer): number {
+    const want = this.bulkLen + 2;
+    const n = Math.min(want - this.bigFill, chunk.length);
+    let big = this.big!;
+    if (this.bigFill + n > big.length) {
+      let size = big.length;
+      while (size < this.bigFill + n) size *= 2;
+      const grown = Buffer.allocUnsafe(Math.min(want, size));
+      big.copy(grown, 0, 0, this.bigFill);
+      this.big = big = grown;
+    }
+    chunk.copy(big, this.bigFill, 0, n);
+    this.bigFill += n;
+    return n;
   }
 
   /**
@@ -96,29 +160,36 @@ export class RequestParser {
   next(): Buffer[] | null | ProtocolError {
     for (;;) {
       if (this.big !== null) {
-        if (this.bigFill < this.big.length) return null;
-        // The trailing CRLF was collected with the bulk; Redis does not check those two bytes either.
-        this.argv.push(this.big.subarray(0, this.big.length - 2));
+        if (this.bigFill < this.bulkLen + 2) return null;
+        // The bulk's trailing two bytes are skipped unchecked, as Redis does.
+        this.pushArg(this.big.subarray(0, this.bulkLen));
         this.big = null;
         this.bigFill = 0;
         this.bulkLen = -1;
-        this.multibulkLen--;
-        if (this.multibulkLen === 0) return this.finish();
+        if (--this.multibulkLen === 0) return this.finish();
       }
       if (this.multibulkLen === 0 && !this.inline) {
-        if (this.pos >= this.buf.length) return null;
+        if (this.pos >= this.end) {
+          this.release();
+          return null;
+        }
         if (this.buf[this.pos] !== 0x2a) this.inline = true;
       }
-      if (this.inline) {
-        const r = this.parseInline();
-        if (r === null || r instanceof ProtocolError) return r;
-        if (r.length > 0) return r;
-        continue;
-      }
-      const r = this.parseMultibulk();
-      if (r === null || r instanceof ProtocolError) return r;
-      if (r.length > 0) return r;
+      const r = this.inline ? this.parseInline() : this.parseMultibulk();
+      if (r === null || r instanceof ProtocolError || r.length > 0) return r;
     }
+  }
+
+  /** Drops the reference to a fully parsed buffer so an idle connection holds no input memory. */
+  private release(): void {
+    this.buf = EMPTY;
+    this.pos = 0;
+    this.end = 0;
+    this.owned = false;
+  }
+
+  private pushArg(arg: Buffer): void {
+    this.argv.push(arg);
   }
 
   private finish(): Buffer[] {
@@ -127,74 +198,36 @@ export class RequestParser {
     return argv;
   }
 
-  /** Index of byte `c` at or after `from`, or -1; like strchr, a NUL byte ends the search. */
-  private find(c: number, from: number): number {
-    const buf = this.buf;
-    const i = buf.indexOf(c, from);
-    if (i < 0) return -1;
-    const z = buf.indexOf(0, from);
-    return z >= 0 && z < i ? -1 : i;
-  }
-
   private parseInline(): Buffer[] | null | ProtocolError {
     const buf = this.buf;
     let nl = this.find(0x0a, this.pos);
     if (nl < 0) {
-      if (buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(PROTO_TOO_BIG_INLINE);
+      if (this.end - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(ERR_PROTO_TOO_BIG_INLINE);
       return null;
     }
     const next = nl + 1;
     if (nl !== this.pos && buf[nl - 1] === 0x0d) nl--;
     const args = splitInlineArgs(buf.subarray(this.pos, nl));
-    if (args === null) return new ProtocolError(PROTO_UNBALANCED_QUOTES);
+    if (args === null) return new ProtocolError(ERR_PROTO_UNBALANCED_QUOTES);
     this.pos = next;
     this.inline = false;
     return args;
   }
 
   private parseMultibulk(): Buffer[] | null | ProtocolError {
-    const buf = this.buf;
     if (this.multibulkLen === 0) {
-      const cr = this.findCR(this.pos);
-      if (cr < 0) {
-        if (buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(PROTO_TOO_BIG_MBULK);
-        return null;
-      }
-      if (cr + 1 >= buf.length) return null;
-      const ll = parseStrictInt(buf, this.pos + 1, cr);
-      if (Number.isNaN(ll) || ll > INT_MAX) return new ProtocolError(PROTO_INVALID_MBULK);
-      if (ll > 10 && this.limits.authRequired()) return new ProtocolError(PROTO_UNAUTH_MBULK);
-      this.pos = cr + 2;
-      if (ll <= 0) return [];
-      this.multibulkLen = ll;
-      this.bulkLen = -1;
+      const r = this.readCount();
+      if (r !== 0) return r;
     }
+    const buf = this.buf;
     while (this.multibulkLen > 0) {
       if (this.bulkLen === -1) {
-        const cr = this.findCR(this.pos);
-        if (cr < 0) {
-          if (buf.length - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(PROTO_TOO_BIG_BULK);
-          return null;
-        }
-        if (cr + 1 >= buf.length) return null;
-        if (buf[this.pos] !== 0x24) return new ProtocolError(protoExpectedDollar(buf[this.pos]));
-        const ll = parseStrictInt(buf, this.pos + 1, cr);
-        if (Number.isNaN(ll) || ll < 0 || ll > this.limits.maxBulkLen()) return new ProtocolError(PROTO_INVALID_BULK);
-        if (ll > 16384 && this.limits.authRequired()) return new ProtocolError(PROTO_UNAUTH_BULK);
-        this.pos = cr + 2;
-        this.bulkLen = ll;
-        if (ll >= BIG_ARG && buf.length - this.pos < ll + 2) {
-          // Collect the rest of this bulk in place rather than concatenating every chunk.
-          this.big = Buffer.allocUnsafe(ll + 2);
-          const have = buf.length - this.pos;
-          buf.copy(this.big, 0, this.pos);
-          this.bigFill = have;
-          this.pos = buf.length;
-          return null;
-        }
+        const r = this.readBulkHeader();
+        if (r !== 0) return r;
+        if (this.big !== null) return null;
       }
-      if (buf.length - this.pos < this.bulkLen + 2) return null;
-      this.argv.push(buf.subarray(this.pos, this.pos + this.bulkLen));
+      if (this.end - this.pos < this.bulkLen + 2) return null;
+      this.pushArg(buf.subarray(this.pos, this.pos + this.bulkLen));
       this.pos += this.bulkLen + 2;
       this.bulkLen = -1;
       this.multibulkLen--;
@@ -202,15 +235,79 @@ export class RequestParser {
     return this.finish();
   }
 
+  /**
+   * Reads "*<count>\r\n". Returns 0 when a count was read and arguments follow; [] for a count <= 0 (an empty
+   * command); null when the line is incomplete; a ProtocolError.
+   */
+  private readCount(): 0 | [] | null | ProtocolError {
+    const cr = this.findCR(this.pos);
+    if (cr < 0) {
+      if (this.end - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(ERR_PROTO_TOO_BIG_MBULK);
+      return null;
+    }
+    // Redis needs one byte after the CR and skips it without looking (it need not be LF).
+    if (cr + 1 >= this.end) return null;
+    const ll = parseStrictInt(this.buf, this.pos + 1, cr);
+    if (Number.isNaN(ll) || ll > INT_MAX) return new ProtocolError(ERR_PROTO_INVALID_MBULK);
+    if (ll > UNAUTH_MAX_ARGS && this.limits.authRequired()) return new ProtocolError(ERR_PROTO_UNAUTH_MBULK);
+    this.pos = cr + 2;
+    if (ll <= 0) return [];
+    this.multibulkLen = ll;
+    this.bulkLen = -1;
+    return 0;
+  }
+
+  /** Reads "$<len>\r\n" into bulkLen, switching to a buffer of its own for a big bulk not yet all here. */
+  private readBulkHeader(): 0 | null | ProtocolError {
+    const buf = this.buf;
+    const cr = this.findCR(this.pos);
+    if (cr < 0) {
+      if (this.end - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(ERR_PROTO_TOO_BIG_BULK);
+      return null;
+    }
+    if (cr + 1 >= this.end) return null;
+    if (buf[this.pos] !== 0x24) return new ProtocolError(errProtoExpectedDollar(buf[this.pos]));
+    const ll = parseStrictInt(buf, this.pos + 1, cr);
+    if (Number.isNaN(ll) || ll < 0 || ll > this.limits.maxBulkLen() || ll > MAX_BULK) {
+      return new ProtocolError(ERR_PROTO_INVALID_BULK);
+    }
+    if (ll > UNAUTH_MAX_BULK && this.limits.authRequired()) return new ProtocolError(ERR_PROTO_UNAUTH_BULK);
+    this.pos = cr + 2;
+    this.bulkLen = ll;
+    const have = this.end - this.pos;
+    if (ll >= BIG_ARG && have < ll + 2) {
+      // Collect the rest of this bulk in one buffer instead of re-joining every chunk with it.
+      this.big = Buffer.allocUnsafe(Math.min(ll + 2, Math.max(BIG_INITIAL, have)));
+      buf.copy(this.big, 0, this.pos, this.end);
+      this.bigFill = have;
+      this.pos = this.end;
+    }
+    return 0;
+  }
+
+  /** Index of byte `c` in [from, end), or -1; like strchr, a NUL byte before it ends the search. */
+  private find(c: number, from: number): number {
+    const buf = this.buf;
+    const end = this.end;
+    const i = buf.indexOf(c, from);
+    if (i < 0 || i >= end) return -1;
+    if (i - from <= 32) {
+      for (let j = from; j < i; j++) if (buf[j] === 0) return -1;
+      return i;
+    }
+    return buf.subarray(from, i).indexOf(0) >= 0 ? -1 : i;
+  }
+
   private findCR(from: number): number {
     const buf = this.buf;
-    const end = buf.length;
+    const end = this.end;
     // Short headers dominate: a JS loop beats the native indexOf call for them.
-    for (let i = from, stop = Math.min(end, from + 24); i < stop; i++) {
+    const stop = Math.min(end, from + 24);
+    for (let i = from; i < stop; i++) {
       const c = buf[i];
       if (c === 0x0d) return i;
       if (c === 0) return -1;
     }
-    return from + 24 < end ? this.find(0x0d, from + 24) : -1;
+    return stop < end ? this.find(0x0d, stop) : -1;
   }
 }

@@ -1,0 +1,130 @@
+// The benchmark (npm run bench -- --help): faha against redis-server in the same run with redis-benchmark, durable
+// (both persist every write before replying) and in memory; prints medians and faha/redis ratios (DESIGN §2), after
+// a smoke run of redis-benchmark's default tests. Measures only: never changes either server.
+import { spawnSync } from 'node:child_process';
+import { parseOptions, USAGE, UsageError, type BenchMode, type BenchOptions } from './bench/options.js';
+import { runBenchmark, testId, type BenchParams } from './bench/redis-benchmark.js';
+import { table, type Sample } from './bench/report.js';
+import { removeTempDirs, startFahaOnly, startPair, tmpRootFor, type ServerPair } from './bench/servers.js';
+
+const TESTS = ['set', 'get', 'incr', 'mset'];
+const PIPELINES = [1, 16];
+const CLIENTS = 50;
+const KEYSPACE = 100000;
+/** Seconds one measured run should last; request counts are calibrated to it. */
+const TARGET_SECONDS = 3;
+
+function log(line: string): void {
+  process.stdout.write(line + '\n');
+}
+
+function versionOf(cmd: string, args: string[]): string {
+  const r = spawnSync(cmd, args);
+  return r.status === 0 ? r.stdout.toString().trim() : `${cmd} not found`;
+}
+
+/** One redis-benchmark run; a failed run (error reply, missing result) stops the benchmark. */
+async function measure(port: number, test: string, pipeline: number, requests: number): Promise<number> {
+  const params: BenchParams = { port, tests: [test], requests, clients: CLIENTS, pipeline, keyspace: KEYSPACE };
+  const run = await runBenchmark(params);
+  const r = run.results.find((x) => testId(x.test) === test);
+  if (run.exitCode !== 0 || r === undefined) {
+    throw new Error(`redis-benchmark -t ${test} -P ${pipeline} on port ${port} failed (exit ${run.exitCode}): ${run.stderr}`);
+  }
+  return r.rps;
+}
+
+/** Requests for ~TARGET_SECONDS per run, from a short probe of both servers (their geometric mean rate). */
+async function calibrate(pair: ServerPair, test: string, pipeline: number, quick: boolean): Promise<number> {
+  if (quick) return pipeline === 1 ? 5000 : 50000;
+  const probe = 10000 * pipeline;
+  const rates = [await measure(pair.redis.port, test, pipeline, probe), await measure(pair.faha.port, test, pipeline, probe)];
+  const n = Math.round(Math.sqrt(rates[0] * rates[1]) * TARGET_SECONDS);
+  return Math.min(20_000_000, Math.max(10000, n));
+}
+
+async function benchMode(mode: BenchMode, opts: BenchOptions, samples: Sample[]): Promise<void> {
+  const pair = await startPair(mode, tmpRootFor(opts.tmpRoot));
+  try {
+    log(`\n[${mode}] redis-server pid ${pair.redis.pid} port ${pair.redis.port}; faha pid ${pair.faha.pid} port ${pair.faha.port}`);
+    log(`[${mode}] faha persistence backend: ${pair.backend}`);
+    for (const pipeline of PIPELINES) {
+      for (const test of TESTS) {
+        const n = await calibrate(pair, test, pipeline, opts.quick);
+        const line: string[] = [];
+        for (let run = 0; run < opts.runs; run++) {
+          // Alternate who goes first so drift on a shared machine does not favour one server.
+          const order = run % 2 === 0 ? (['redis', 'faha'] as const) : (['faha', 'redis'] as const);
+          for (const server of order) {
+            const rps = await measure(pair[server].port, test, pipeline, n);
+            samples.push({ mode, test: test.toUpperCase(), pipeline, server, rps });
+            line.push(`${server} ${rps.toFixed(0)}`);
+          }
+        }
+        log(`[${mode}] ${test.toUpperCase()} -P ${pipeline} -n ${n}: ${line.join(', ')}`);
+      }
+    }
+  } finally {
+    await pair.stop();
+  }
+}
+
+/**
+ * redis-benchmark's own default tests against faha must run clean. It stops at the first error reply, so until
+ * lists exist LPUSH must be the only failure, and it must fail as an unknown command.
+ */
+async function smoke(opts: BenchOptions): Promise<boolean> {
+  const solo = await startFahaOnly('memory', tmpRootFor(opts.tmpRoot));
+  try {
+    const run = await runBenchmark({ port: solo.faha.port, tests: ['set', 'get', 'incr', 'lpush'], requests: 100000, clients: CLIENTS, pipeline: 1, keyspace: KEYSPACE });
+    const done = run.results.map((r) => `${r.test} ${r.rps.toFixed(0)} rps`);
+    const ran = (t: string) => run.results.some((r) => testId(r.test) === t);
+    const lpushUnknown = /^Error from server: ERR unknown command 'LPUSH'/i.test(run.stderr);
+    const ok = ['set', 'get', 'incr'].every(ran) && ((run.exitCode === 0 && ran('lpush')) || lpushUnknown);
+    log(`smoke: redis-benchmark -t set,get,incr,lpush -n 100000 against faha (${solo.backend}): ${done.join(', ')}` +
+      (lpushUnknown ? '; LPUSH: unknown command (lists not served yet)' : '') + (ok ? ' — ok' : ` — FAILED (exit ${run.exitCode}): ${run.stderr}`));
+    return ok;
+  } finally {
+    await solo.stop();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let opts: BenchOptions | 'help';
+  try {
+    opts = parseOptions(argv);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`${err.message}\n${USAGE}\n`);
+      return 2;
+    }
+    throw err;
+  }
+  if (opts === 'help') {
+    log(USAGE);
+    return 0;
+  }
+  log(`${versionOf('redis-server', ['--version'])}\n${versionOf('redis-benchmark', ['--version'])}\nnode ${process.version}`);
+  log(`clients ${CLIENTS}, keyspace ${KEYSPACE}, runs ${opts.runs}${opts.quick ? ' (quick: request counts too small for real numbers)' : ''}`);
+  if (!(await smoke(opts))) return 1;
+  if (opts.smokeOnly) return 0;
+  const samples: Sample[] = [];
+  for (const mode of opts.modes) await benchMode(mode, opts, samples);
+  log(`\nMedians of ${opts.runs} run(s) each (requests per second; faha/redis > 1 means faha is faster):\n`);
+  log(table(samples));
+  return 0;
+}
+
+process.on('SIGINT', () => {
+  removeTempDirs();
+  process.exit(130);
+});
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    removeTempDirs();
+    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,69 @@
+// Command-line options of scripts/bench.ts. Parsing only: no servers, no measurements.
+
+export type BenchMode = 'durable' | 'memory';
+
+export interface BenchOptions {
+  modes: BenchMode[];
+  runs: number;
+  quick: boolean;
+  /** Only the redis-benchmark smoke run against faha. */
+  smokeOnly: boolean;
+  /** Parent of the servers' temporary data directories ('' = a temp dir on the repository's filesystem). */
+  tmpRoot: string;
+}
+
+export const USAGE = `Usage: npm run bench -- [options]
+  --mode durable|memory|both  durable: faha appendfsync always vs redis-server appendonly yes + appendfsync always;
+                              memory: faha appendfsync no vs redis-server appendonly no, save "" (default: both)
+  --runs N                    runs of each test on each server, alternating servers (default 3; --quick: 1)
+  --quick                     small request counts and one run: checks that the benchmark works end to end
+  --smoke                     only the smoke run: redis-benchmark -t set,get,incr,lpush -n 100000 against faha
+  --tmp DIR                   put the servers' data directories under DIR (default: the repository's filesystem)
+  --help                      this text`;
+
+export class UsageError extends Error {}
+
+export function parseOptions(argv: string[]): BenchOptions | 'help' {
+  const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '' };
+  let runsGiven = false;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = (): string => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
+      return v;
+    };
+    switch (a) {
+      case '--mode': {
+        const m = value();
+        if (m === 'both') o.modes = ['durable', 'memory'];
+        else if (m === 'durable' || m === 'memory') o.modes = [m];
+        else throw new UsageError(`--mode must be durable, memory or both, not ${m}`);
+        break;
+      }
+      case '--runs': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new UsageError('--runs must be a positive integer');
+        o.runs = n;
+        runsGiven = true;
+        break;
+      }
+      case '--quick':
+        o.quick = true;
+        break;
+      case '--smoke':
+        o.smokeOnly = true;
+        break;
+      case '--tmp':
+        o.tmpRoot = value();
+        break;
+      case '--help':
+      case '-h':
+        return 'help';
+      default:
+        throw new UsageError(`unknown option ${a}`);
+    }
+  }
+  if (o.quick && !runsGiven) o.runs = 1;
+  return o;
+}
