@@ -1,5 +1,6 @@
 // The line MONITOR clients receive for each command, in Redis's format:
-// +<unix seconds>.<micros> [<db> <addr>] "arg" "arg" …  (arguments escaped like sdscatrepr).
+// +<unix seconds>.<micros> [<db> <addr>] "arg" "arg" …  (arguments escaped like sdscatrepr). Formatting only:
+// secrets are already replaced by "(redacted)" in argv by the handlers (connection/redact.ts), as in Redis.
 import type { Session } from './types.js';
 
 export function formatMonitorLine(ms: number, s: Session, argv: Buffer[]): string {

@@ -1,20 +1,28 @@
-// One client connection: reads bytes into the request parser, runs each command through the dispatcher, and
-// releases replies in order once what they depend on is durable (DESIGN §4.5). Owns the socket, output queue and
-// backpressure; knows nothing of what commands do.
+// One client connection: reads bytes into the request parser, runs each command through the dispatcher and hands
+// each round's replies to its output queue (which waits for durability). Owns the socket, backpressure, CLIENT
+// REPLY's dropping of replies and CLIENT PAUSE's holding of commands; knows nothing of what commands do.
 import type { Socket } from 'node:net';
 import type { Dispatcher } from '../commands/dispatcher.js';
+import type { CommandDef } from '../commands/registry.js';
 import type { Context, ServerContext, Session } from '../commands/types.js';
 import { now } from '../clock.js';
 import type { Log } from '../engine/log.js';
 import type { Logger } from '../logger.js';
+import { sanitizeError } from '../resp/errors.js';
 import { ReplyWriter } from '../resp/reply.js';
 import { ProtocolError, RequestParser } from '../resp/request-parser.js';
+import { formatClientInfo, type ClientInfoSource } from './client-info.js';
+import { peekCommand } from './command-peek.js';
+import { OutputQueue } from './output-queue.js';
 
-/** Replies of one processing round, held until the log is durable up to `tag`. */
-interface HeldOutput {
-  bufs: Buffer[];
-  tag: number;
-}
+/**
+ * Output a connection may have queued (replies of this round, replies waiting for durability, bytes the kernel
+ * has not taken) before it stops running that client's commands and reading its requests. Bounds the memory a
+ * client that pipelines a lot and reads slowly can pin, and lets every other client keep its turn.
+ */
+export const OUTPUT_HIGH_WATER = 1024 * 1024;
+/** How long CLIENT LIST's rbp (reply peak) remembers a peak, as Redis's clientsCron does. */
+const PEAK_WINDOW_MS = 5000;
 
 export interface ConnectionHost {
   readonly server: ServerContext;
@@ -23,21 +31,28 @@ export interface ConnectionHost {
   readonly logger: Logger;
   /** Connections with held output, flushed when the log reports durability. */
   readonly waiting: Set<Connection>;
-  /** True while CLIENT PAUSE holds this kind of command back. */
-  isPaused(conn: Connection, argv: Buffer[]): boolean;
+  /** True when CLIENT PAUSE holds back `argv` (which resolves to `def`, null if to nothing) for now. */
+  holds(conn: Connection, def: CommandDef | null, argv: Buffer[]): boolean;
+  /** `conn` has a command held back and must be resumed when the pause ends. */
+  parked(conn: Connection): void;
   closed(conn: Connection): void;
 }
 
 let nextId = 1;
 
-export class Connection implements Session {
+function argvBytes(argv: Buffer[]): number {
+  let n = 0;
+  for (const a of argv) n += a.length;
+  return n;
+}
+
+export class Connection implements Session, ClientInfoSource {
   readonly id = nextId++;
   db = 0;
   name = '';
   libName = '';
   libVer = '';
-  authenticated = false;
-  replyMode: 'on' | 'off' | 'skip' = 'on';
+  authenticated: boolean;
   noEvict = false;
   isMonitor = false;
   readonly createdAt = now();
@@ -50,12 +65,24 @@ export class Connection implements Session {
   readonly ctx: Context;
 
   private readonly parser: RequestParser;
-  private held: HeldOutput[] = [];
+  private readonly output: OutputQueue;
   private closeAfterReply = false;
   private dead = false;
-  private readPaused = false;
-  /** Commands parsed but not yet run (while paused by CLIENT PAUSE). */
-  private parked: Buffer[] | null = null;
+  /** Reading is paused because output backed up (the socket wants a drain, or OUTPUT_HIGH_WATER was reached). */
+  private inputPaused = false;
+  /** Inside process(): replies go out with the round, and process() must not re-enter. */
+  private processing = false;
+  /** A command held back by CLIENT PAUSE (copied: it outlives the parser's buffer). */
+  private parkedArgv: Buffer[] | null = null;
+  /** The command being run, for argv-mem. */
+  private currentArgv: Buffer[] | null = null;
+  /** Redis's qbuf while a round runs: everything received that the round started with. */
+  private roundInput = -1;
+  private peak = 0;
+  private peakSince = this.createdAt;
+  private mode: 'on' | 'off' | 'skip' = 'on';
+  /** The command being run follows CLIENT REPLY SKIP: its reply is dropped (Redis's CLIENT_REPLY_SKIP). */
+  private skipCurrent = false;
 
   constructor(
     private readonly socket: Socket,
@@ -65,16 +92,30 @@ export class Connection implements Session {
     this.laddr = formatAddr(socket.localAddress, socket.localPort);
     this.fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
     const cfg = host.server.config;
+    // Redis authenticates a connection at creation when the default user needs no password.
+    this.authenticated = cfg.str('requirepass') === '';
     this.parser = new RequestParser({
       maxBulkLen: () => cfg.num('proto-max-bulk-len'),
       authRequired: () => !this.authenticated && cfg.str('requirepass') !== '',
     });
     this.ctx = { session: this, reply: this.reply, ks: host.server.ks, server: host.server };
+    this.output = new OutputQueue(socket, host.log, (bytes, ok) => this.written(bytes, ok));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('drain', () => this.onDrain());
+    socket.on('drain', () => this.maybeResume());
     socket.on('error', () => this.destroy());
     socket.on('close', () => this.destroy());
+  }
+
+  /** CLIENT REPLY's mode; 'skip' means the next command's reply is dropped. */
+  get replyMode(): 'on' | 'off' | 'skip' {
+    return this.mode;
+  }
+
+  /** Turning replies on also cancels the skip of the command being run, as CLIENT REPLY ON does in Redis. */
+  set replyMode(v: 'on' | 'off' | 'skip') {
+    if (v === 'on') this.skipCurrent = false;
+    this.mode = v;
   }
 
   get resp(): 2 | 3 {
@@ -85,22 +126,12 @@ export class Connection implements Session {
     this.reply.resp = v;
   }
 
-  get pendingInputBytes(): number {
-    return this.parser.pendingBytes;
-  }
-
-  get heldOutputBytes(): number {
-    let n = this.reply.length;
-    for (const h of this.held) for (const b of h.bufs) n += b.length;
-    return n + this.socket.writableLength;
-  }
-
   private onData(chunk: Buffer): void {
     if (this.dead || this.closeAfterReply) return;
     this.host.server.stats.netInputBytes += chunk.length;
     this.lastInteraction = now();
     this.parser.feed(chunk);
-    if (this.parser.pendingBytes > this.host.server.config.num('client-query-buffer-limit')) {
+    if (this.parser.heldBytes > this.host.server.config.num('client-query-buffer-limit')) {
       // Redis closes such a client without a reply and logs it.
       this.host.logger.warning(`Closing client that reached max query buffer length: ${this.describe()}`);
       this.destroy();
@@ -109,103 +140,141 @@ export class Connection implements Session {
     this.process();
   }
 
-  /** Runs every complete command in the input, then sends or holds the replies. */
+  /** Runs every complete command in the input (until output backs up or a pause holds one), then sends or holds the replies. */
   process(): void {
-    const dispatcher = this.host.dispatcher;
-    for (;;) {
-      let argv: Buffer[] | null | ProtocolError;
-      if (this.parked !== null) {
-        argv = this.parked;
-        this.parked = null;
-      } else {
-        argv = this.parser.next();
-      }
-      if (argv === null) break;
-      if (argv instanceof ProtocolError) {
-        this.reply.error(argv.message);
-        this.closeAfterReply = true;
-        this.host.logger.verbose(`Protocol error (${argv.message}) from client: ${this.describe()}`);
-        break;
-      }
-      if (this.host.isPaused(this, argv)) {
-        this.parked = argv;
-        break;
-      }
-      dispatcher.dispatch(this.ctx, argv);
-      if (this.closeAfterReply || this.dead) break;
+    if (this.processing || this.dead) return;
+    this.processing = true;
+    this.roundInput = this.parser.pendingBytes;
+    try {
+      this.runCommands();
+    } finally {
+      this.processing = false;
+      this.currentArgv = null;
+      this.roundInput = -1;
     }
     this.flush();
+  }
+
+  private runCommands(): void {
+    for (;;) {
+      if (this.closeAfterReply || this.dead) return;
+      if (this.outputBacklog >= OUTPUT_HIGH_WATER) {
+        this.pauseInput();
+        return;
+      }
+      const parked = this.parkedArgv;
+      this.parkedArgv = null;
+      const argv = parked ?? this.parser.next();
+      if (argv === null) return;
+      if (argv instanceof ProtocolError) {
+        this.protocolError(argv);
+        return;
+      }
+      if (!this.runOne(argv, parked !== null)) return;
+    }
+  }
+
+  /** Dispatches one command; false when CLIENT PAUSE holds it back. */
+  private runOne(argv: Buffer[], copied: boolean): boolean {
+    const def = peekCommand(this.host.dispatcher.table, argv);
+    // Redis records the command as the client's last before running it (even when its arity is wrong or a
+    // pause holds it back).
+    this.lastCommand = def === null ? 'NULL' : def.spec.name;
+    if (this.host.holds(this, def, argv)) {
+      this.parkedArgv = copied ? argv : argv.map((a) => Buffer.from(a));
+      this.host.parked(this);
+      return false;
+    }
+    // CLIENT REPLY SKIP drops the reply of the command after it; OFF drops every reply until ON.
+    if (this.mode === 'skip') {
+      this.mode = 'on';
+      this.skipCurrent = true;
+    }
+    const mark = this.reply.length;
+    this.currentArgv = argv;
+    this.host.dispatcher.dispatch(this.ctx, argv);
+    this.currentArgv = null;
+    if (this.skipCurrent || this.mode === 'off') this.reply.discardFrom(mark);
+    this.skipCurrent = false;
+    return true;
+  }
+
+  private protocolError(err: ProtocolError): void {
+    // The parser builds the text from raw bytes (an offending byte as one latin1 character): sent byte for byte.
+    if (this.mode !== 'off') this.reply.raw(Buffer.from(`-${sanitizeError(err.message)}\r\n`, 'latin1'));
+    this.closeAfterReply = true;
+    this.host.logger.verbose(`Protocol error (${err.message}) from client: ${this.describe()}`);
   }
 
   /** Sends this round's replies now if everything they depend on is durable, else holds them. */
   flush(): void {
     if (this.dead) return;
     if (this.reply.length > 0) {
-      const log = this.host.log;
-      const tag = log.appliedLSN;
-      if (this.held.length === 0 && tag <= log.durableLSN) {
-        this.write(this.reply.take());
-      } else {
-        this.held.push({ bufs: this.reply.take(), tag });
+      this.notePeak(this.reply.length);
+      if (this.output.push(this.reply.take())) {
         this.host.waiting.add(this);
         return;
       }
     }
-    if (this.closeAfterReply && this.held.length === 0) this.end();
+    if (this.closeAfterReply && !this.output.waiting) this.end();
   }
 
   /** The log is durable up to `lsn`: send what waited for it. Returns true when nothing is held any more. */
   release(lsn: number): boolean {
     if (this.dead) return true;
-    let i = 0;
-    while (i < this.held.length && this.held[i].tag <= lsn) {
-      this.write(this.held[i].bufs);
-      i++;
-    }
-    if (i > 0) this.held = this.held.slice(i);
-    if (this.held.length > 0) return false;
+    if (!this.output.release(lsn)) return false;
     if (this.closeAfterReply) this.end();
+    // Resumed later: running commands from inside the log's durability callback would re-enter it.
+    else if (this.inputPaused) setImmediate(() => this.maybeResume());
     return true;
   }
 
   sendMonitorLine(line: string): void {
-    if (this.dead) return;
+    // Under CLIENT REPLY OFF Redis drops monitor lines like any other output.
+    if (this.dead || this.mode === 'off') return;
     this.reply.simple(line);
-    // Monitor output does not depend on durability of anything this client wrote.
-    if (this.held.length === 0) this.write(this.reply.take());
+    if (this.processing) return;
+    if (this.output.pushUntagged(this.reply.take())) this.host.waiting.add(this);
   }
 
-  private write(bufs: Buffer[]): void {
-    const socket = this.socket;
-    let ok = true;
-    if (bufs.length === 1) {
-      this.host.server.stats.netOutputBytes += bufs[0].length;
-      ok = socket.write(bufs[0]);
-    } else {
-      socket.cork();
-      for (const b of bufs) {
-        this.host.server.stats.netOutputBytes += b.length;
-        ok = socket.write(b) && ok;
-      }
-      socket.uncork();
-    }
-    if (!ok && !this.readPaused) {
-      // The client is not reading its replies: stop reading its requests until the kernel takes more.
-      this.readPaused = true;
-      socket.pause();
-    }
+  private written(bytes: number, ok: boolean): void {
+    this.host.server.stats.netOutputBytes += bytes;
+    // Redis counts a write as interaction too (idle time, timeout).
+    if (bytes > 0) this.lastInteraction = now();
+    // The client is not reading its replies: stop reading its requests until the kernel takes more.
+    if (!ok) this.pauseInput();
   }
 
-  private onDrain(): void {
-    if (!this.readPaused || this.dead) return;
-    this.readPaused = false;
+  /** Bytes of output queued and not yet taken by the kernel. */
+  private get outputBacklog(): number {
+    return this.reply.length + this.output.pendingBytes;
+  }
+
+  private pauseInput(): void {
+    if (this.inputPaused) return;
+    this.inputPaused = true;
+    this.socket.pause();
+  }
+
+  /** Resumes reading and running commands once output has drained below the high-water mark. */
+  private maybeResume(): void {
+    if (!this.inputPaused || this.dead || this.socket.writableNeedDrain || this.outputBacklog >= OUTPUT_HIGH_WATER) return;
+    this.inputPaused = false;
     this.socket.resume();
     this.process();
   }
 
+  /** The pause that held this connection back is over (called by the registry, outside any dispatch). */
+  unparked(): void {
+    if (this.parkedArgv !== null) this.process();
+  }
+
   close(afterReply: boolean): void {
-    if (afterReply) this.closeAfterReply = true;
-    else this.destroy();
+    if (!afterReply) this.destroy();
+    else if (!this.closeAfterReply) {
+      this.closeAfterReply = true;
+      if (!this.processing) this.flush();
+    }
   }
 
   private end(): void {
@@ -222,19 +291,62 @@ export class Connection implements Session {
     this.host.closed(this);
   }
 
+  private notePeak(bytes: number): void {
+    const t = now();
+    if (t - this.peakSince >= PEAK_WINDOW_MS) {
+      this.peak = 0;
+      this.peakSince = t;
+    }
+    if (bytes > this.peak) this.peak = bytes;
+  }
+
+  get blocked(): boolean {
+    return this.parkedArgv !== null;
+  }
+
+  get closing(): boolean {
+    return this.closeAfterReply;
+  }
+
+  get queryBufferBytes(): number {
+    return this.roundInput >= 0 ? this.roundInput : this.parser.pendingBytes;
+  }
+
+  get argvBytes(): number {
+    const argv = this.currentArgv ?? this.parkedArgv;
+    return argv === null ? 0 : argvBytes(argv);
+  }
+
+  get replyBufferBytes(): number {
+    return this.reply.length;
+  }
+
+  get replyPeak(): number {
+    return now() - this.peakSince >= PEAK_WINDOW_MS ? 0 : this.peak;
+  }
+
+  get pendingOutputChunks(): number {
+    return this.output.pendingChunks;
+  }
+
+  get pendingOutputBytes(): number {
+    return this.output.pendingBytes;
+  }
+
+  get reading(): boolean {
+    return !this.inputPaused;
+  }
+
+  get writing(): boolean {
+    return this.socket.writableLength > 0;
+  }
+
   describe(): string {
-    const idle = Math.floor((now() - this.lastInteraction) / 1000);
-    const age = Math.floor((now() - this.createdAt) / 1000);
-    return (
-      `id=${this.id} addr=${this.addr} laddr=${this.laddr} fd=${this.fd} name=${this.name} age=${age} idle=${idle} ` +
-      `flags=${this.isMonitor ? 'O' : 'N'} db=${this.db} sub=0 psub=0 ssub=0 multi=-1 qbuf=${this.parser.pendingBytes} ` +
-      `qbuf-free=0 argv-mem=0 multi-mem=0 rbs=1024 rbp=0 obl=0 oll=0 omem=0 tot-mem=0 events=r ` +
-      `cmd=${this.lastCommand} user=default redir=-1 resp=${this.resp} lib-name=${this.libName} lib-ver=${this.libVer}`
-    );
+    return formatClientInfo(this, now());
   }
 }
 
-/** Redis's anetFormatAddr: IPv6 addresses in brackets. */
+/** Redis's anetFormatAddr: IPv6 addresses in brackets; IPv4-mapped IPv6 shown as plain IPv4. */
 export function formatAddr(ip: string | undefined, port: number | undefined): string {
   const a = ip ?? '?';
   const bare = a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;

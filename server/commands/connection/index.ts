@@ -1,11 +1,12 @@
-// Connection commands (PING, HELLO, AUTH, CLIENT …).
-import { wrongArity } from '../../resp/errors.js';
-import { simpleHandler, type Handler } from '../types.js';
+// Connection commands (PING, ECHO, QUIT, SELECT, SWAPDB, HELLO, AUTH, RESET, CLIENT …) and MONITOR.
+import type { Handler } from '../types.js';
+import { auth } from './auth.js';
+import { CLIENT_HANDLERS } from './client/index.js';
+import { hello } from './hello.js';
+import { monitor } from './monitor.js';
+import { echo, ping } from './ping.js';
+import { quit } from './quit.js';
+import { reset } from './reset.js';
+import { select, swapdb } from './select.js';
 
-export const CONNECTION_HANDLERS: Handler<any>[] = [
-  simpleHandler('ping', (ctx, argv) => {
-    if (argv.length > 2) ctx.reply.error(wrongArity('ping'));
-    else if (argv.length === 1) ctx.reply.simple('PONG');
-    else ctx.reply.bulk(argv[1]);
-  }),
-];
+export const CONNECTION_HANDLERS: Handler<any>[] = [ping, echo, quit, select, swapdb, hello, auth, reset, monitor, ...CLIENT_HANDLERS];

@@ -1,0 +1,97 @@
+// The ordered output of one connection (DESIGN §4.5): a round's replies go to the socket at once when everything
+// they depend on is durable and nothing is waiting before them; otherwise they wait, tagged with the LSN they
+// depend on, and leave in order once the log is durable that far. Knows nothing of commands or of reading.
+import type { Socket } from 'node:net';
+import type { Log } from '../engine/log.js';
+
+interface HeldOutput {
+  bufs: Buffer[];
+  bytes: number;
+  tag: number;
+}
+
+/** Told of every write: bytes handed to the socket, and false when the socket asks the writer to wait for 'drain'. */
+export type WriteListener = (bytes: number, ok: boolean) => void;
+
+export class OutputQueue {
+  private held: HeldOutput[] = [];
+  private heldBytes = 0;
+
+  constructor(
+    private readonly socket: Socket,
+    private readonly log: Log,
+    private readonly onWrite: WriteListener,
+  ) {}
+
+  /** Sends `bufs` if the log is durable up to what they depend on, else holds them; true when held. */
+  push(bufs: Buffer[]): boolean {
+    const tag = this.log.appliedLSN;
+    if (this.held.length === 0 && tag <= this.log.durableLSN) {
+      this.write(bufs);
+      return false;
+    }
+    this.hold(bufs, tag);
+    return true;
+  }
+
+  /** Output that depends on nothing durable (a MONITOR line): sent now unless replies wait before it. */
+  pushUntagged(bufs: Buffer[]): boolean {
+    if (this.held.length === 0) {
+      this.write(bufs);
+      return false;
+    }
+    this.hold(bufs, this.held[this.held.length - 1].tag);
+    return true;
+  }
+
+  /** The log is durable up to `lsn`: sends what waited for it. True when nothing waits any more. */
+  release(lsn: number): boolean {
+    let i = 0;
+    while (i < this.held.length && this.held[i].tag <= lsn) {
+      this.heldBytes -= this.held[i].bytes;
+      this.write(this.held[i].bufs);
+      i++;
+    }
+    if (i > 0) this.held = this.held.slice(i);
+    return this.held.length === 0;
+  }
+
+  get waiting(): boolean {
+    return this.held.length > 0;
+  }
+
+  /** Bytes held for durability plus bytes the kernel has not taken yet (CLIENT LIST omem). */
+  get pendingBytes(): number {
+    return this.heldBytes + this.socket.writableLength;
+  }
+
+  /** Batches held plus the socket's queue, if any (CLIENT LIST oll). */
+  get pendingChunks(): number {
+    return this.held.length + (this.socket.writableLength > 0 ? 1 : 0);
+  }
+
+  private hold(bufs: Buffer[], tag: number): void {
+    let bytes = 0;
+    for (const b of bufs) bytes += b.length;
+    this.held.push({ bufs, bytes, tag });
+    this.heldBytes += bytes;
+  }
+
+  private write(bufs: Buffer[]): void {
+    const socket = this.socket;
+    let ok = true;
+    let n = 0;
+    if (bufs.length === 1) {
+      n = bufs[0].length;
+      ok = socket.write(bufs[0]);
+    } else {
+      socket.cork();
+      for (const b of bufs) {
+        n += b.length;
+        ok = socket.write(b) && ok;
+      }
+      socket.uncork();
+    }
+    this.onWrite(n, ok);
+  }
+}
