@@ -1,42 +1,74 @@
-// Active expiry: a few times a second, sample keys that carry a deadline and delete the expired ones (logging
-// the deletes), repeating while many samples were expired — Redis's activeExpireCycle, with a time budget.
+// Active expiry (Redis's activeExpireCycle): a few times a second, sample keys that carry a deadline and delete
+// the expired ones (logged as deletes, counted as expired), repeating while a sample still had many expired keys,
+// within a time budget. It resumes where the last cycle stopped, so no database is starved. Decides no TTLs.
 import { now } from '../clock.js';
 import type { Keyspace } from './keyspace.js';
 
+/** Keys sampled per round (ACTIVE_EXPIRE_CYCLE_KEYS_PER_LOOP at the default effort). */
 const SAMPLES = 20;
-/** Go on sampling a database while more than this share of a sample was expired. */
-const REPEAT_ABOVE = 0.25;
+/** Sample a database again while more than this share of a round was expired (the acceptable stale share). */
+const REPEAT_ABOVE = 0.1;
 
 export class ActiveExpire {
   /** Per database: the volatile set being walked and the iterator over it (SWAPDB swaps the sets). */
   private cursors: ({ set: Set<string>; it: Iterator<string> } | undefined)[] = [];
+  /** Where the next cycle starts. */
+  private nextDb = 0;
+  /** Cycles that ran out of time with expired keys possibly left (INFO's expired_time_cap_reached_count). */
+  timeCapReached = 0;
 
   constructor(private readonly ks: Keyspace) {}
 
-  /** Runs one cycle for at most `budgetMs`. */
-  cycle(budgetMs: number): void {
+  /** Runs one cycle for at most about `budgetMs`. Returns the number of keys it expired. */
+  cycle(budgetMs: number): number {
     const start = performance.now();
-    for (let db = 0; db < this.ks.databases; db++) {
-      const idx = this.ks.db(db);
-      if (idx.volatile.size === 0) continue;
-      for (;;) {
-        let sampled = 0;
-        let expired = 0;
-        const t = now();
-        while (sampled < SAMPLES && idx.volatile.size > 0) {
-          const key = this.nextKey(db);
-          if (key === undefined) break;
-          sampled++;
-          const e = idx.get(key);
-          if (e !== undefined && e.expireAt !== 0 && e.expireAt <= t) {
-            this.ks.expire(db, key);
-            expired++;
-          }
-        }
-        if (sampled === 0 || expired / sampled <= REPEAT_ABOVE) break;
-        if (performance.now() - start > budgetMs) return;
+    const dbs = this.ks.databases;
+    let expired = 0;
+    for (let i = 0; i < dbs; i++) {
+      const db = this.nextDb;
+      this.nextDb = (db + 1) % dbs;
+      const r = this.expireDb(db, start, budgetMs);
+      expired += r.expired;
+      if (r.outOfTime) {
+        this.timeCapReached++;
+        // Resume with the same database next time: it may still hold expired keys.
+        this.nextDb = db;
+        break;
       }
     }
+    return expired;
+  }
+
+  /** Rounds of sampling in one database until a round finds few expired keys or time runs out. */
+  private expireDb(db: number, start: number, budgetMs: number): { expired: number; outOfTime: boolean } {
+    const volatile = this.ks.db(db).volatile;
+    let total = 0;
+    while (volatile.size > 0) {
+      if (performance.now() - start > budgetMs) return { expired: total, outOfTime: true };
+      const round = this.round(db);
+      total += round.expired;
+      if (round.sampled === 0 || round.expired / round.sampled <= REPEAT_ABOVE) break;
+    }
+    return { expired: total, outOfTime: false };
+  }
+
+  private round(db: number): { sampled: number; expired: number } {
+    const idx = this.ks.db(db);
+    const sampleSize = Math.min(SAMPLES, idx.volatile.size);
+    const t = now();
+    let sampled = 0;
+    let expired = 0;
+    while (sampled < sampleSize) {
+      const key = this.nextKey(db);
+      if (key === undefined) break;
+      sampled++;
+      const e = idx.get(key);
+      if (e !== undefined && e.expireAt !== 0 && e.expireAt <= t) {
+        this.ks.expire(db, key);
+        expired++;
+      }
+    }
+    return { sampled, expired };
   }
 
   /** Walks the volatile set round-robin; a Set iterator stays valid while keys are added and removed. */

@@ -1,10 +1,23 @@
-// Generic key commands (Redis's db.c / expire.c family).
-import { simpleHandler, type Handler } from '../types.js';
+// Generic key commands (Redis's db.c / expire.c / object.c family), one module per concept.
+import type { Handler } from '../types.js';
+import { COPY_MOVE_HANDLERS } from './copy-move.js';
+import { DELETE_HANDLERS } from './delete.js';
+import { EXISTS_HANDLERS } from './exists.js';
+import { EXPIRE_HANDLERS } from './expire.js';
+import { KEYS_HANDLERS } from './keys.js';
+import { OBJECT_HANDLERS } from './object.js';
+import { RENAME_HANDLERS } from './rename.js';
+import { scan } from './scan.js';
+import { TTL_HANDLERS } from './ttl.js';
 
 export const KEY_HANDLERS: Handler<any>[] = [
-  simpleHandler('del', (ctx, argv) => {
-    let n = 0;
-    for (let i = 1; i < argv.length; i++) if (ctx.ks.delete(ctx.session.db, argv[i].toString('latin1'))) n++;
-    ctx.reply.integer(n);
-  }),
+  ...DELETE_HANDLERS,
+  ...EXISTS_HANDLERS,
+  ...EXPIRE_HANDLERS,
+  ...TTL_HANDLERS,
+  ...KEYS_HANDLERS,
+  scan,
+  ...RENAME_HANDLERS,
+  ...COPY_MOVE_HANDLERS,
+  ...OBJECT_HANDLERS,
 ];

@@ -1,0 +1,176 @@
+// Whole-key operations for every value type: lookups with Redis's accounting flags, expiry as logged effects,
+// and RENAME/MOVE/COPY as effects (the value written under the new name, then the old key deleted). Each value
+// type registers how its value is written elsewhere and named by OBJECT ENCODING. Returns statuses, never replies.
+import { now } from '../clock.js';
+import type { Entry } from '../engine/entry.js';
+import type { Keyspace } from './keyspace.js';
+import { lfuAccess, lfuCarry } from './lfu.js';
+import { StringEncoding, TYPE_NAMES, ValueType } from './types.js';
+
+/** What a value type must provide so the generic key commands can handle it. */
+export interface ValueTypeOps {
+  /**
+   * Writes the value of `src` as the whole value of `key` in `db`, with deadline `expireAt` (0 = none), replacing
+   * whatever the key held, and returns the new entry. With `independent` the result must share nothing with
+   * `src` (COPY); otherwise it may take `src`'s value over, because `src` is deleted right after (RENAME, MOVE).
+   */
+  write(ks: Keyspace, src: Entry, db: number, key: string, expireAt: number, independent: boolean): Entry;
+  /** OBJECT ENCODING's answer. */
+  encoding(e: Entry): string;
+}
+
+const OPS = new Map<number, ValueTypeOps>();
+
+export function registerValueType(type: ValueType, ops: ValueTypeOps): void {
+  OPS.set(type, ops);
+}
+
+function opsOf(e: Entry): ValueTypeOps {
+  const ops = OPS.get(e.type);
+  if (ops === undefined) throw new Error(`value type ${e.type} has no registered operations`);
+  return ops;
+}
+
+const STRING_ENCODINGS: Record<number, string> = {
+  [StringEncoding.Raw]: 'raw',
+  [StringEncoding.Embstr]: 'embstr',
+  [StringEncoding.Int]: 'int',
+};
+
+registerValueType(ValueType.String, {
+  // The bytes are copied into a new record either way: a string value is never shared between keys.
+  write: (ks, src, db, key, expireAt) => ks.setString(db, key, ks.valueOf(src), expireAt, src.enc as StringEncoding),
+  encoding: (e) => STRING_ENCODINGS[e.enc] ?? 'raw',
+});
+
+/** How a command's lookups touch the key: LFU counting applies only under an *-lfu maxmemory-policy. */
+export interface AccessPolicy {
+  lfu: boolean;
+}
+
+/** lookupKeyRead: counts a hit or miss and marks an access. */
+export function readKey(ks: Keyspace, db: number, key: string, policy: AccessPolicy): Entry | undefined {
+  const e = ks.lookupRead(db, key);
+  if (e !== undefined && policy.lfu) lfuAccess(e);
+  return e;
+}
+
+/** lookupKeyWrite: no hit/miss accounting, marks an access. */
+export function writeKey(ks: Keyspace, db: number, key: string, policy: AccessPolicy): Entry | undefined {
+  const e = ks.lookupWrite(db, key);
+  if (e !== undefined && policy.lfu) lfuAccess(e);
+  return e;
+}
+
+/** lookupKeyReadWithFlags(LOOKUP_NOTOUCH): counts a hit or miss, leaves the access time alone. */
+export function readKeyNoTouch(ks: Keyspace, db: number, key: string): Entry | undefined {
+  const e = ks.peek(db, key);
+  if (e === undefined) ks.counters.keyspaceMisses++;
+  else ks.counters.keyspaceHits++;
+  return e;
+}
+
+/** TYPE's answer for an entry or a missing key. */
+export function typeName(e: Entry | undefined): string {
+  return e === undefined ? 'none' : (TYPE_NAMES[e.type] ?? 'unknown');
+}
+
+export function encodingName(e: Entry): string {
+  return opsOf(e).encoding(e);
+}
+
+/** True when the key's deadline has passed (keyIsExpired: no deletion, no counting). */
+export function isExpired(e: Entry, at: number = now()): boolean {
+  return e.expireAt !== 0 && e.expireAt <= at;
+}
+
+/** expireIfNeeded: deletes the key (counted as expired) if it exists and its deadline passed. */
+export function expireIfDue(ks: Keyspace, db: number, key: string): boolean {
+  const e = ks.db(db).get(key);
+  if (e === undefined || !isExpired(e)) return false;
+  ks.expire(db, key);
+  return true;
+}
+
+/**
+ * Gives an existing key the absolute deadline `when` (ms). A deadline already past deletes the key, logged as a
+ * delete (Redis 7.0 counts it as a deletion, not as an expired key); otherwise the deadline itself is logged.
+ */
+export function expireKeyAt(ks: Keyspace, db: number, key: string, e: Entry, when: number): 'deleted' | 'set' {
+  if (when <= now()) {
+    ks.delete(db, key);
+    return 'deleted';
+  }
+  ks.setExpire(db, key, e, when);
+  return 'set';
+}
+
+/** Removes a key's deadline; false when it had none. */
+export function persistKey(ks: Keyspace, db: number, key: string, e: Entry): boolean {
+  if (e.expireAt === 0) return false;
+  ks.setExpire(db, key, e, 0);
+  return true;
+}
+
+export const enum RenameStatus {
+  NoSuchKey,
+  SameKey,
+  TargetExists,
+  Renamed,
+}
+
+/** RENAME / RENAMENX: the value and its deadline move to `to`; with `nx`, an existing `to` stops it. */
+export function renameKey(ks: Keyspace, db: number, from: string, to: string, nx: boolean, policy: AccessPolicy): RenameStatus {
+  const src = writeKey(ks, db, from, policy);
+  if (src === undefined) return RenameStatus.NoSuchKey;
+  if (from === to) return RenameStatus.SameKey;
+  if (writeKey(ks, db, to, policy) !== undefined && nx) return RenameStatus.TargetExists;
+  transfer(ks, src, db, from, db, to);
+  return RenameStatus.Renamed;
+}
+
+/** MOVE: false when the key is missing or the target database already holds it. */
+export function moveKey(ks: Keyspace, fromDb: number, toDb: number, key: string, policy: AccessPolicy): boolean {
+  const src = writeKey(ks, fromDb, key, policy);
+  if (src === undefined) return false;
+  if (writeKey(ks, toDb, key, policy) !== undefined) return false;
+  transfer(ks, src, fromDb, key, toDb, key);
+  return true;
+}
+
+/** COPY: an independent value with the same deadline; false when the source is missing or the target exists. */
+export function copyKey(ks: Keyspace, fromDb: number, from: string, toDb: number, to: string, replace: boolean, policy: AccessPolicy): boolean {
+  const src = readKey(ks, fromDb, from, policy);
+  if (src === undefined) return false;
+  if (writeKey(ks, toDb, to, policy) !== undefined && !replace) return false;
+  const copy = opsOf(src).write(ks, src, toDb, to, src.expireAt, true);
+  // Redis duplicates an int-encoded string into a fresh, unshared object.
+  if (src.type === ValueType.String && src.enc === StringEncoding.Int) unsharedInts.add(copy);
+  return true;
+}
+
+/** The same value under a new name or database: written there, then the old key deleted (both logged). */
+function transfer(ks: Keyspace, src: Entry, fromDb: number, from: string, toDb: number, to: string): void {
+  const moved = opsOf(src).write(ks, src, toDb, to, src.expireAt, false);
+  lfuCarry(src, moved);
+  if (unsharedInts.has(src)) unsharedInts.add(moved);
+  ks.delete(fromDb, from);
+}
+
+/** Redis's OBJ_SHARED_REFCOUNT (INT_MAX): what OBJECT REFCOUNT reports for a shared integer. */
+export const SHARED_REFCOUNT = 2147483647;
+/** Integers below this are shared objects in Redis (OBJ_SHARED_INTEGERS). */
+const SHARED_INTEGERS = 10000;
+/** Int-encoded entries Redis would hold as private objects (made by COPY) although their value is shareable. */
+const unsharedInts = new WeakSet<Entry>();
+
+/**
+ * OBJECT REFCOUNT: Redis stores small non-negative integers as one shared object unless maxmemory is set with an
+ * LRU or LFU policy (`sharingAllowed` false); every other value has exactly one reference.
+ */
+export function refcount(ks: Keyspace, e: Entry, sharingAllowed: boolean): number {
+  if (!sharingAllowed || e.type !== ValueType.String || e.enc !== StringEncoding.Int || unsharedInts.has(e)) return 1;
+  const v = ks.valueOf(e);
+  if (v.length > 4 || v[0] === 0x2d) return 1;
+  return Number(v.toString('latin1')) < SHARED_INTEGERS ? SHARED_REFCOUNT : 1;
+}
