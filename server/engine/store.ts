@@ -1,6 +1,7 @@
 // The FaHA store: the log plus one DRAM index per database. Every state change goes through here as log records
 // (effects) and then into the index, so persistence, recovery and (later) replication see the same records.
 // Speaks keys and bytes; Redis semantics (types, expiry rules, replies) live in keyspace/.
+import { lruSeconds } from '../clock.js';
 import type { PersistenceBackend } from '../platform/pmem.js';
 import { Entry } from './entry.js';
 import { EngineError } from './errors.js';
@@ -33,6 +34,8 @@ export class Store {
   readonly dbs: KeyIndex[];
   readonly log: Log;
   readonly recovery: RecoveryStats;
+
+  private readonly loadSeconds = lruSeconds();
 
   constructor(opts: StoreOptions) {
     this.dbs = Array.from({ length: opts.databases }, () => new KeyIndex());
@@ -120,9 +123,13 @@ export class Store {
     }
     const d = this.dbs[r.db];
     switch (r.kind) {
-      case RecordKind.PutString:
-        d.set(r.key, new Entry(BYTES_TYPE, r.flags, r.seg.id, r.valueOff, r.valueLen, r.expireAt, null));
+      case RecordKind.PutString: {
+        const e = new Entry(BYTES_TYPE, r.flags, r.seg.id, r.valueOff, r.valueLen, r.expireAt, null);
+        // Loaded keys count as accessed at load time, as Redis's do (OBJECT IDLETIME after a restart).
+        e.atime = this.loadSeconds;
+        d.set(r.key, e);
         break;
+      }
       case RecordKind.Delete:
         d.delete(r.key);
         break;

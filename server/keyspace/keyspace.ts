@@ -4,6 +4,7 @@ import { lruSeconds, now } from '../clock.js';
 import type { Entry } from '../engine/entry.js';
 import type { KeyIndex } from '../engine/key-index.js';
 import type { Store } from '../engine/store.js';
+import { lfuAccess } from './lfu.js';
 import { StringEncoding, ValueType, WRONGTYPE, type WrongType } from './types.js';
 
 export interface KeyspaceCounters {
@@ -20,6 +21,8 @@ const EMBSTR_LIMIT = 44;
 export class Keyspace {
   /** Called with (event, db, key) for every key change; keyspace notifications hook in here later. */
   onKeyChange: (db: number, key: string) => void = () => {};
+  /** True while maxmemory-policy is an *-lfu one; the composition root keeps it in step with the config. */
+  lfu = false;
 
   constructor(
     readonly store: Store,
@@ -53,15 +56,21 @@ export class Keyspace {
       return undefined;
     }
     this.counters.keyspaceHits++;
-    e.atime = lruSeconds();
+    this.touch(e);
     return e;
   }
 
   /** Lookup for writing: no hit/miss accounting, as lookupKeyWrite. */
   lookupWrite(db: number, key: string): Entry | undefined {
     const e = this.peek(db, key);
-    if (e !== undefined) e.atime = lruSeconds();
+    if (e !== undefined) this.touch(e);
     return e;
+  }
+
+  /** An access: the LRU clock always, the LFU counter while an *-lfu policy is on (updateLFU). */
+  touch(e: Entry): void {
+    e.atime = lruSeconds();
+    if (this.lfu) lfuAccess(e);
   }
 
   /** The string value of `key` viewed in the log, null if absent, WRONGTYPE otherwise. */

@@ -17,17 +17,10 @@ export const ERR_MAX_CLIENTS = 'ERR max number of clients reached';
 export const ERR_NOPROTO = 'NOPROTO unsupported protocol version';
 export const ERR_PROTOCOL_VERSION = 'ERR Protocol version is not an integer or out of range';
 
-export const PROTO_TOO_BIG_INLINE = 'Protocol error: too big inline request';
-export const PROTO_UNBALANCED_QUOTES = 'Protocol error: unbalanced quotes in request';
-export const PROTO_TOO_BIG_MBULK = 'Protocol error: too big mbulk count string';
-export const PROTO_INVALID_MBULK = 'Protocol error: invalid multibulk length';
-export const PROTO_UNAUTH_MBULK = 'Protocol error: unauthenticated multibulk length';
-export const PROTO_TOO_BIG_BULK = 'Protocol error: too big bulk count string';
-export const PROTO_INVALID_BULK = 'Protocol error: invalid bulk length';
-export const PROTO_UNAUTH_BULK = 'Protocol error: unauthenticated bulk length';
-
-export function protoExpectedDollar(got: number): string {
-  return `Protocol error: expected '$', got '${String.fromCharCode(got)}'`;
+/** C's `%.{max}s` of a byte string: stops at the first NUL, at most `max` bytes, one char per byte. */
+function cString(b: Buffer, max: number): string {
+  const z = b.indexOf(0);
+  return b.toString('latin1', 0, Math.min(z < 0 ? b.length : z, max));
 }
 
 /** Redis quotes at most 128 bytes of the name and of the arguments (`%.128s`). */
@@ -35,9 +28,9 @@ export function unknownCommand(name: Buffer, args: Buffer[]): string {
   let list = '';
   for (const a of args) {
     if (list.length >= 128) break;
-    list += `'${a.toString('latin1').slice(0, 128 - list.length)}' `;
+    list += `'${cString(a, 128 - list.length)}' `;
   }
-  return `ERR unknown command '${name.toString('latin1').slice(0, 128)}', with args beginning with: ${list}`;
+  return `ERR unknown command '${cString(name, 128)}', with args beginning with: ${list}`;
 }
 
 export function wrongArity(fullname: string): string {
@@ -45,7 +38,7 @@ export function wrongArity(fullname: string): string {
 }
 
 export function unknownSubcommand(sub: Buffer, parent: string): string {
-  return `ERR unknown subcommand '${sub.toString('latin1').slice(0, 128)}'. Try ${parent.toUpperCase()} HELP.`;
+  return `ERR unknown subcommand '${cString(sub, 128)}'. Try ${parent.toUpperCase()} HELP.`;
 }
 
 /**
@@ -111,7 +104,7 @@ export function unsupportedOption(option: string): string {
 // Server commands (config.c, rdb.c, server.c, debug.c).
 /** addReplySubcommandSyntaxError: `parent` is the command's name, printed in upper case. */
 export function subcommandSyntaxError(sub: Buffer, parent: string): string {
-  return `ERR unknown subcommand or wrong number of arguments for '${sub.toString('latin1').slice(0, 128)}'. Try ${parent.toUpperCase()} HELP.`;
+  return `ERR unknown subcommand or wrong number of arguments for '${cString(sub, 128)}'. Try ${parent.toUpperCase()} HELP.`;
 }
 export function configSetUnknownOption(name: string): string {
   return `ERR Unknown option or number of arguments for CONFIG SET - '${name}'`;

@@ -100,12 +100,15 @@ export class ReplyWriter {
     this.ascii('+' + s + '\r\n');
   }
 
-  /** `msg` is the whole error text, code prefix included (see errors.ts). */
+  /**
+   * `msg` is the whole error text, code prefix included (see errors.ts). Written as latin1: error texts that
+   * quote the client's bytes (unknown command, bad option) carry them one char per byte, like keys.
+   */
   error(msg: string): void {
     const s = sanitizeError(msg);
-    this.ensure(Buffer.byteLength(s) + 3);
+    this.ensure(s.length + 3);
     this.buf[this.pos++] = 0x2d;
-    this.pos += this.buf.write(s, this.pos);
+    this.pos += this.buf.write(s, this.pos, 'latin1');
     this.crlf();
   }
 
