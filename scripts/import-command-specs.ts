@@ -1,10 +1,11 @@
 // Developer tool: reads the interface facts of the commands faha implements (arity, flags, key positions, ACL
 // categories, key specs, argument structure, since, group) from a running redis-server 7.0 via COMMAND INFO and
-// COMMAND DOCS, and writes them as spec data in server/commands/specs/<group>.ts.
+// COMMAND DOCS, and writes them as spec data in server/commands/specs/<group>.facts.ts (one file per group, holding
+// exactly the commands named, so name every command of a group when regenerating it).
 //
-// Prose is not imported: summaries, complexity texts, history descriptions and key-spec notes are faha's own
-// words. When a spec file already exists, the prose fields written there are kept, so re-running never clobbers
-// them. Usage: node dist/scripts/import-command-specs.js <redis-port> <command> [<command> ...]
+// Prose is not imported: summaries, complexity texts, history descriptions, argument summaries and key-spec notes
+// are written as empty strings where Redis has them, and faha's own words live in specs/prose.ts.
+// Usage: node <build>/scripts/import-command-specs.js <redis-port> [--out <dir>] <command> [<command> ...]
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../server/paths.js';
@@ -100,7 +101,10 @@ function buildSpec(info: Decoded[], docs: Map<Decoded, Decoded>): CommandSpec {
 }
 
 async function main(): Promise<void> {
-  const [portArg, ...names] = process.argv.slice(2);
+  const [portArg, ...rest] = process.argv.slice(2);
+  const outAt = rest.indexOf('--out');
+  const outDir = outAt >= 0 ? rest[outAt + 1] + '/' : SPEC_DIR;
+  const names = outAt >= 0 ? [...rest.slice(0, outAt), ...rest.slice(outAt + 2)] : rest;
   const c = await RawClient.connect(Number(portArg));
   await c.call('HELLO', '3');
   const byGroup = new Map<string, CommandSpec[]>();
@@ -115,7 +119,7 @@ async function main(): Promise<void> {
   }
   c.close();
   for (const [group, specs] of byGroup) {
-    const file = `${SPEC_DIR}${group}.facts.ts`;
+    const file = `${outDir}${group}.facts.ts`;
     const constName = group.toUpperCase().replace(/[^A-Z]/g, '_') + '_FACTS';
     const body =
       `// Interface facts of the ${group} commands, imported from redis-server 7.0 by scripts/import-command-specs.ts.\n` +

@@ -21,6 +21,9 @@ export const enum CmdFlag {
   NoMulti = 1 << 14,
   AllowBusy = 1 << 15,
   NoMandatoryKeys = 1 << 16,
+  MovableKeys = 1 << 17,
+  NoAsyncLoading = 1 << 18,
+  Asking = 1 << 19,
 }
 
 const FLAG_BITS: Record<string, number> = {
@@ -41,6 +44,9 @@ const FLAG_BITS: Record<string, number> = {
   no_multi: CmdFlag.NoMulti,
   allow_busy: CmdFlag.AllowBusy,
   no_mandatory_keys: CmdFlag.NoMandatoryKeys,
+  movablekeys: CmdFlag.MovableKeys,
+  no_async_loading: CmdFlag.NoAsyncLoading,
+  asking: CmdFlag.Asking,
 };
 
 export interface CommandStats {
@@ -53,11 +59,26 @@ export interface CommandStats {
 export interface CommandDef {
   /** The spec as supported: a container's `subcommands` holds only the supported subcommands. */
   readonly spec: CommandSpec;
-  /** Null only for containers (CLIENT, CONFIG…), which dispatch to a subcommand. */
+  /**
+   * Null only for containers (CLIENT, CONFIG…), which dispatch to a subcommand. A container may also have a
+   * handler of its own for when it is called without one (COMMAND).
+   */
   readonly handler: Handler | null;
   readonly flags: number;
   readonly subcommands: Map<string, CommandDef> | null;
   readonly parent: CommandDef | null;
+}
+
+/**
+ * A handler that describes the table serving it (COMMAND and its subcommands). The table introduces itself to such
+ * handlers when it is built, since the Context that exec receives does not carry the table.
+ */
+export interface TableAware {
+  bindTable(table: CommandTable): void;
+}
+
+function isTableAware(h: Handler): h is Handler & TableAware {
+  return typeof (h as Partial<TableAware>).bindTable === 'function';
 }
 
 function flagBits(spec: CommandSpec): number {
@@ -68,6 +89,11 @@ function flagBits(spec: CommandSpec): number {
     flags |= bit;
   }
   return flags;
+}
+
+/** The part of a subcommand's full name after the '|' (`client|id` → `id`). */
+function subName(fullName: string): string {
+  return fullName.slice(fullName.indexOf('|') + 1);
 }
 
 export class CommandTable {
@@ -82,29 +108,17 @@ export class CommandTable {
       byHandlerName.set(h.name, h);
     }
     const used = new Set<string>();
+    const specNames = new Set<string>();
     for (const spec of specs) {
-      if (this.byName.has(spec.name)) throw new Error(`two specs for command ${spec.name}`);
-      if (spec.subcommands && spec.subcommands.length > 0) {
-        const supported = spec.subcommands.filter((s) => byHandlerName.has(s.name));
-        if (supported.length === 0) continue;
-        const containerSpec: CommandSpec = { ...spec, subcommands: supported };
-        const subs = new Map<string, CommandDef>();
-        const def: CommandDef = { spec: containerSpec, handler: null, flags: flagBits(spec), subcommands: subs, parent: null };
-        for (const s of supported) {
-          used.add(s.name);
-          subs.set(s.name.slice(s.name.indexOf('|') + 1), { spec: s, handler: byHandlerName.get(s.name)!, flags: flagBits(s), subcommands: null, parent: def });
-        }
-        this.byName.set(spec.name, def);
-      } else {
-        const h = byHandlerName.get(spec.name);
-        if (h === undefined) continue;
-        used.add(spec.name);
-        this.byName.set(spec.name, { spec, handler: h, flags: flagBits(spec), subcommands: null, parent: null });
-      }
+      if (specNames.has(spec.name)) throw new Error(`two specs for command ${spec.name}`);
+      specNames.add(spec.name);
+      const def = spec.subcommands && spec.subcommands.length > 0 ? container(spec, byHandlerName, used) : plain(spec, byHandlerName, used);
+      if (def !== null) this.byName.set(spec.name, def);
     }
     for (const name of byHandlerName.keys()) {
       if (!used.has(name)) throw new Error(`handler ${name} has no spec`);
     }
+    for (const h of byHandlerName.values()) if (isTableAware(h)) h.bindTable(this);
   }
 
   /** The top-level command named `name` (any case). */
@@ -118,12 +132,65 @@ export class CommandTable {
     return def ?? undefined;
   }
 
+  /**
+   * A command by its full name, `get` or `client|id` (any case), as COMMAND INFO/DOCS name them: a container
+   * with a second part must have that subcommand, a plain command must not have one, and deeper names are none.
+   */
+  lookupFullName(fullName: string): CommandDef | undefined {
+    const parts = fullName.split('|');
+    if (parts.length > 2) return undefined;
+    const base = this.byName.get(parts[0].toLowerCase());
+    if (parts.length === 1 || base === undefined) return base;
+    return base.subcommands?.get(parts[1].toLowerCase());
+  }
+
+  /**
+   * The command a request line names, as the first words of argv (COMMAND GETKEYS): the container itself when
+   * it is called alone or has no subcommands, else its subcommand, or undefined when that is not served.
+   */
+  lookupArgv(words: string[]): CommandDef | undefined {
+    const base = this.byName.get(words[0].toLowerCase());
+    if (base === undefined || base.subcommands === null || words.length === 1) return base;
+    return base.subcommands.get(words[1].toLowerCase());
+  }
+
   /** All supported top-level commands, in table order. */
   all(): IterableIterator<CommandDef> {
     return this.byName.values();
   }
 
+  /** Every supported command, each container followed by its subcommands (COMMAND LIST's order). */
+  *everyCommand(): IterableIterator<CommandDef> {
+    for (const def of this.byName.values()) {
+      yield def;
+      if (def.subcommands !== null) yield* def.subcommands.values();
+    }
+  }
+
+  /** Number of top-level commands (COMMAND COUNT). */
   get size(): number {
     return this.byName.size;
   }
+}
+
+function plain(spec: CommandSpec, handlers: Map<string, Handler>, used: Set<string>): CommandDef | null {
+  const h = handlers.get(spec.name);
+  if (h === undefined) return null;
+  used.add(spec.name);
+  return { spec, handler: h, flags: flagBits(spec), subcommands: null, parent: null };
+}
+
+/** A container is served when it has a handler of its own or at least one served subcommand. */
+function container(spec: CommandSpec, handlers: Map<string, Handler>, used: Set<string>): CommandDef | null {
+  const supported = spec.subcommands!.filter((s) => handlers.has(s.name));
+  const own = handlers.get(spec.name) ?? null;
+  if (supported.length === 0 && own === null) return null;
+  if (own !== null) used.add(spec.name);
+  const subs = new Map<string, CommandDef>();
+  const def: CommandDef = { spec: { ...spec, subcommands: supported }, handler: own, flags: flagBits(spec), subcommands: subs, parent: null };
+  for (const s of supported) {
+    used.add(s.name);
+    subs.set(subName(s.name), { spec: s, handler: handlers.get(s.name)!, flags: flagBits(s), subcommands: null, parent: def });
+  }
+  return def;
 }
