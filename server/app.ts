@@ -1,14 +1,17 @@
 // The composition root: builds config → persistence backend → store (recovery) → keyspace → command table →
-// listeners, runs the cron (active expiry, idle timeouts), and shuts down cleanly. The only file that knows
-// every layer; each layer only knows the ones below it.
+// listeners, runs the cron (active expiry, idle timeouts, INFO's rate samples), and shuts down cleanly. The only
+// file that knows every layer; each layer only knows the ones below it.
 import { randomBytes } from 'node:crypto';
 import { closeSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommandTable } from './commands/registry.js';
 import { Dispatcher } from './commands/dispatcher.js';
 import { ALL_HANDLERS } from './commands/handlers.js';
+import type { ServerAdmin } from './commands/server/admin.js';
+import { usedMemory } from './commands/server/info/memory.js';
+import { SaveState } from './commands/server/save-state.js';
 import { ALL_SPECS } from './commands/specs/index.js';
-import { ErrorReply, type ServerContext } from './commands/types.js';
+import { ErrorReply } from './commands/types.js';
 import type { Config } from './config/config.js';
 import { lockDataDir } from './engine/dir-lock.js';
 import type { FsyncPolicy } from './engine/log.js';
@@ -18,33 +21,54 @@ import { Keyspace } from './keyspace/keyspace.js';
 import { Logger, type LogLevel } from './logger.js';
 import { Clients, listen, type BoundListeners } from './net/listener.js';
 import { openBackend, type PersistenceBackend } from './platform/pmem.js';
+import { ERR_SHUTDOWN_FAILED } from './resp/errors.js';
 import { ServerStats } from './stats.js';
 import { FAHA_VERSION, REDIS_COMPAT_VERSION } from './version.js';
 
-export class FahaServer implements ServerContext {
+/** Where a daemonized server writes its pid when no pidfile is configured (Redis: /var/run/redis.pid). */
+const DEFAULT_PIDFILE = '/var/run/faha.pid';
+/** Redis samples its instantaneous metrics every 100 ms. */
+const RATE_SAMPLE_MS = 100;
+
+export interface ServerOptions {
+  /** The process was started with daemonize yes (it is the detached child): write a pid file even by default. */
+  daemonized?: boolean;
+}
+
+export class FahaServer implements ServerAdmin {
   readonly logger: Logger;
-  readonly stats = new ServerStats();
+  readonly stats: ServerStats;
   readonly startedAt = Date.now();
   readonly runId = randomBytes(20).toString('hex');
+  readonly replId = randomBytes(20).toString('hex');
+  readonly executable = resolve(process.argv[1] ?? process.execPath);
+  readonly startupMemory = usedMemory(0);
   readonly backend: PersistenceBackend;
   readonly store: Store;
   readonly ks: Keyspace;
   readonly clients: Clients;
   readonly dispatcher: Dispatcher;
+  readonly saves: SaveState;
   readonly dataDir: string;
   private readonly lockFd: number;
   private readonly activeExpire: ActiveExpire;
+  private readonly pidfile: string;
   private listeners: BoundListeners | null = null;
   private cronTimer: NodeJS.Timeout | null = null;
+  private lastRateSample = 0;
   private stopping = false;
-  /** Resolves when the server has shut down (SHUTDOWN, signal). */
+  /** Resolves with the exit code when the server has shut down (SHUTDOWN, signal). */
   readonly done: Promise<number>;
   private finish!: (code: number) => void;
 
-  constructor(readonly config: Config) {
+  constructor(
+    readonly config: Config,
+    opts: ServerOptions = {},
+  ) {
     this.done = new Promise((r) => (this.finish = r));
     this.logger = new Logger(config.str('loglevel') as LogLevel, config.str('logfile'));
-    config.onChange('loglevel', (v) => (this.logger.level = v as LogLevel));
+    this.stats = new ServerStats(() => config.bool('latency-tracking'));
+    this.pidfile = config.str('pidfile') !== '' ? config.str('pidfile') : opts.daemonized ? DEFAULT_PIDFILE : '';
     this.dataDir = resolve(config.str('dir'));
     this.lockFd = lockDataDir(this.dataDir);
     this.backend = openBackend(config.str('persistence-backend') as 'auto' | 'libpmem' | 'libc');
@@ -59,33 +83,58 @@ export class FahaServer implements ServerContext {
     });
     const r = this.store.recovery;
     this.logger.notice(`DB loaded from log: ${r.keys} keys from ${r.records} records in ${(r.millis / 1000).toFixed(3)} seconds`);
-    config.onChange('appendfsync', (v) => this.store.log.setFsync(v as FsyncPolicy));
     this.ks = new Keyspace(this.store, this.stats);
+    this.saves = new SaveState(this.store.log, (m) => this.logger.warning(m));
     this.activeExpire = new ActiveExpire(this.ks);
     this.clients = new Clients(this.store.log, this.logger);
     this.dispatcher = new Dispatcher(new CommandTable(ALL_SPECS, ALL_HANDLERS), this);
     this.clients.server = this;
     this.clients.dispatcher = this.dispatcher;
+    this.applyConfigChanges();
+  }
+
+  /**
+   * Run-time CONFIG SET effects that are not read afresh where they are used (maxclients, timeout, requirepass,
+   * proto-max-bulk-len… are read at each use).
+   */
+  private applyConfigChanges(): void {
+    const cfg = this.config;
+    cfg.onChange('loglevel', (v) => (this.logger.level = v as LogLevel));
+    cfg.onChange('appendfsync', (v) => this.store.log.setFsync(v as FsyncPolicy));
+    cfg.onChange('hz', () => this.scheduleCron());
   }
 
   async start(): Promise<void> {
     const cfg = this.config;
     this.listeners = await listen(cfg.str('bind'), cfg.num('port'), cfg.num('tcp-backlog'), (s) => this.clients.accept(s), this.logger);
-    if (cfg.str('pidfile') !== '') writeFileSync(cfg.str('pidfile'), `${process.pid}\n`);
+    this.writePidfile();
     this.scheduleCron();
-    cfg.onChange('hz', () => this.scheduleCron());
-    this.logger.notice(`faha ${FAHA_VERSION} (Redis ${REDIS_COMPAT_VERSION} compatible), pid ${process.pid}, port ${cfg.num('port')}`);
-    this.logger.notice('Ready to accept connections tcp');
+    this.logger.notice(`faha ${FAHA_VERSION} (Redis ${REDIS_COMPAT_VERSION} compatible), pid ${process.pid}, port ${this.tcpPort}`);
+    this.logger.notice('Ready to accept connections');
   }
 
-  /** Port actually bound (for tests that pass port 0 to a listener). */
+  /** Ports actually bound (for tests that pass port 0). */
   get ports(): number[] {
     return (this.listeners?.servers ?? []).map((s) => (s.address() as { port: number }).port);
   }
 
+  get tcpPort(): number {
+    return this.ports[0] ?? this.config.num('port');
+  }
+
+  private writePidfile(): void {
+    if (this.pidfile === '') return;
+    try {
+      writeFileSync(this.pidfile, `${process.pid}\n`);
+    } catch (err) {
+      // Best effort, as in Redis: a server that cannot write its pid file still serves.
+      this.logger.warning(`Failed to write PID file: ${(err as Error).message}`);
+    }
+  }
+
   private scheduleCron(): void {
     if (this.cronTimer) clearInterval(this.cronTimer);
-    const hz = Math.min(500, Math.max(1, this.config.num('hz')));
+    const hz = this.config.num('hz');
     this.cronTimer = setInterval(() => this.cron(hz), Math.floor(1000 / hz));
   }
 
@@ -93,8 +142,15 @@ export class FahaServer implements ServerContext {
     // Redis gives active expiry 25% of each cron period.
     this.activeExpire.cycle(250 / hz);
     this.clients.closeIdle(this.config.num('timeout'));
+    const now = Date.now();
+    if (now - this.lastRateSample >= RATE_SAMPLE_MS) {
+      this.lastRateSample = now;
+      this.stats.sampleRates(now);
+      this.stats.peakMemory = Math.max(this.stats.peakMemory, usedMemory(this.store.log.diskBytes));
+    }
   }
 
+  /** SHUTDOWN: the log is persisted whatever the mode (faha's data is the log); FORCE goes on despite errors. */
   shutdown(mode: { save: boolean | null; now: boolean; force: boolean }): ErrorReply | null {
     if (this.stopping) return null;
     this.logger.warning('User requested shutdown...');
@@ -102,7 +158,10 @@ export class FahaServer implements ServerContext {
       this.store.log.persistAllSync();
     } catch (err) {
       this.logger.warning(`Error persisting the log on shutdown: ${(err as Error).message}`);
-      if (!mode.force) return new ErrorReply('ERR Errors trying to SHUTDOWN. Check logs.');
+      if (!mode.force) {
+        this.logger.warning('Errors trying to shut down the server. Check the logs for more information.');
+        return new ErrorReply(ERR_SHUTDOWN_FAILED);
+      }
     }
     void this.stop(0);
     return null;
@@ -116,11 +175,12 @@ export class FahaServer implements ServerContext {
     const closing = this.listeners?.close();
     this.clients.closeAll();
     this.store.log.close();
-    if (this.config.str('pidfile') !== '') {
+    if (this.pidfile !== '') {
+      this.logger.notice('Removing the pid file.');
       try {
-        unlinkSync(this.config.str('pidfile'));
+        unlinkSync(this.pidfile);
       } catch {
-        /* already gone */
+        // Already gone, or never written: nothing to remove.
       }
     }
     closeSync(this.lockFd);

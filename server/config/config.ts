@@ -1,77 +1,34 @@
-// Configuration values: parsed from a redis.conf-style file and `--directive value` options, validated against
-// the schema, changed at run time by CONFIG SET (all-or-nothing), with listeners that apply changes.
-import { readFileSync } from 'node:fs';
+// Configuration values: loaded from redis.conf-style text (file, stdin, command-line options) with Redis's line
+// rules and error reports, read by every layer, and changed at run time through commit() with listeners that
+// apply the change. Knows nothing of replies: CONFIG SET's reply wording lives in the command module.
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { splitInlineArgs } from '../resp/inline.js';
-import { DIRECTIVES, DIRECTIVE_BY_NAME, type Directive } from './schema.js';
+import { DIRECTIVES, isMultiArg, lookupDirective, type Directive } from './schema.js';
+import { formatValue, isValueError, parseValue, type Value } from './values.js';
 
-export type Value = string | number | boolean;
+export type { Value } from './values.js';
 
-/** A bad directive or value at start-up; main prints it the way redis-server does and exits non-zero. */
+/** A bad directive or value at start-up; main prints it the way redis-server does and exits with 1. */
 export class ConfigError extends Error {
   constructor(
     message: string,
+    /** 1-based line in the text being read, 0 when the problem is not on a line. */
     readonly line: number,
     readonly text: string,
-    readonly source: string,
   ) {
     super(message);
   }
 }
 
-const UNITS: Record<string, number> = { b: 1, k: 1000, kb: 1024, m: 1000 ** 2, mb: 1024 ** 2, g: 1000 ** 3, gb: 1024 ** 3 };
+/** Directives Redis 7.0 still accepts and ignores (two words on the line). */
+const DEPRECATED = new Set(['list-max-ziplist-entries', 'list-max-ziplist-value', 'lua-replicate-commands']);
 
-/** Redis's memtoull: digits with an optional unit (k=1000, kb=1024, …), case-insensitive; NaN if malformed. */
-export function parseMemory(s: string): number {
-  const m = /^(\d+)([a-zA-Z]*)$/.exec(s);
-  if (m === null) return NaN;
-  const unit = m[2].toLowerCase();
-  const mul = unit === '' ? 1 : UNITS[unit];
-  if (mul === undefined) return NaN;
-  return Number(m[1]) * mul;
-}
-
-/** Redis's string2ll for config integers. */
-function parseInteger(s: string): number {
-  return /^-?(0|[1-9]\d{0,18})$/.test(s) && s !== '-0' ? Number(s) : NaN;
-}
-
-/** Parses `raw` for directive `d`; returns the value or an error text in Redis's words. */
-export function parseValue(d: Directive, raw: string): Value | { error: string } {
-  const t = d.type;
-  switch (t.kind) {
-    case 'bool': {
-      const v = raw.toLowerCase();
-      if (v === 'yes') return true;
-      if (v === 'no') return false;
-      return { error: "argument must be 'yes' or 'no'" };
-    }
-    case 'int': {
-      const n = parseInteger(raw);
-      if (Number.isNaN(n)) return { error: "argument couldn't be parsed into an integer" };
-      if (n < t.min || n > t.max) return { error: `argument must be between ${t.min} and ${t.max} inclusive` };
-      return n;
-    }
-    case 'memory': {
-      const n = parseMemory(raw);
-      if (Number.isNaN(n)) return { error: 'argument must be a memory value' };
-      if (n < t.min || n > t.max) return { error: `argument must be between ${t.min} and ${t.max} inclusive` };
-      return n;
-    }
-    case 'enum': {
-      const v = raw.toLowerCase();
-      if (!t.values.includes(v)) return { error: `argument(s) must be one of the following: ${t.values.join(', ')}` };
-      return v;
-    }
-    case 'string':
-    case 'list':
-      return raw;
-  }
-}
-
-/** The value as CONFIG GET prints it (memory as a plain byte count, booleans as yes/no). */
-export function formatValue(v: Value): string {
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  return String(v);
+/** The text of a C library error (strerror) from a Node error: "ENOENT: no such file…" → "No such file…". */
+export function strerror(err: unknown): string {
+  const msg = (err as Error).message ?? String(err);
+  const m = /^[A-Z0-9]+: ([^,]+)/.exec(msg);
+  const text = m ? m[1] : msg;
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export class Config {
@@ -79,11 +36,13 @@ export class Config {
   private readonly listeners = new Map<string, ((v: Value) => void)[]>();
   /** Absolute path of the config file the server started with, if any (CONFIG REWRITE writes it). */
   file: string | null = null;
+  /** The first `save` line of a file replaces the default save points; later ones add to them. */
+  private saveLoaded = false;
 
   constructor() {
     for (const d of DIRECTIVES) {
-      const v = parseValue(d, d.default);
-      if (typeof v === 'object') throw new Error(`schema default of ${d.name} is invalid: ${v.error}`);
+      const v = parseValue(d, isMultiArg(d) ? d.default.split(' ') : [d.default]);
+      if (isValueError(v)) throw new Error(`schema default of ${d.name} is invalid: ${v.error}`);
       this.values.set(d.name, v);
     }
   }
@@ -95,7 +54,7 @@ export class Config {
   }
 
   num(name: string): number {
-    return this.get(name) as number;
+    return Number(this.get(name));
   }
 
   bool(name: string): boolean {
@@ -106,9 +65,9 @@ export class Config {
     return this.get(name) as string;
   }
 
-  /** Every directive as [name, CONFIG GET text], in schema order. */
-  entries(): [string, string][] {
-    return DIRECTIVES.map((d) => [d.name, formatValue(this.values.get(d.name)!)]);
+  /** The value as CONFIG GET prints it. */
+  text(d: Directive): string {
+    return formatValue(d, this.values.get(d.name)!);
   }
 
   onChange(name: string, fn: (v: Value) => void): void {
@@ -117,84 +76,104 @@ export class Config {
     this.listeners.set(name, list);
   }
 
-  /** Sets a value without the mutability check (start-up, tests). */
-  setInitial(name: string, raw: string): string | null {
-    const d = DIRECTIVE_BY_NAME.get(name);
+  /** Parses a CONFIG SET value: multi-argument directives split it on single spaces, as Redis does. */
+  parseSetValue(d: Directive, raw: string): Value | { error: string } {
+    return parseValue(d, isMultiArg(d) ? raw.split(' ') : [raw]);
+  }
+
+  /**
+   * Stores already validated values, then runs each changed directive's listeners once, after all are stored
+   * (Redis's set-then-apply order, so listeners see the whole new configuration).
+   */
+  commit(changes: [Directive, Value][]): void {
+    const changed: Directive[] = [];
+    for (const [d, v] of changes) {
+      if (this.values.get(d.name) === v) continue;
+      this.values.set(d.name, v);
+      if (!changed.includes(d)) changed.push(d);
+    }
+    for (const d of changed) for (const fn of this.listeners.get(d.name) ?? []) fn(this.values.get(d.name)!);
+  }
+
+  /** Sets one value from config-file words, without listeners (start-up, tests). Returns the error or null. */
+  setInitial(name: string, args: string[]): string | null {
+    const d = lookupDirective(name);
     if (d === undefined) return 'Bad directive or wrong number of arguments';
-    const v = parseValue(d, raw);
-    if (typeof v === 'object') return v.error;
+    const v = parseValue(d, args);
+    if (isValueError(v)) return v.error;
     this.values.set(d.name, v);
     return null;
   }
 
-  /** Applies a run-time change and notifies listeners. The caller validated it (CONFIG SET). */
-  apply(name: string, v: Value): void {
-    const d = DIRECTIVE_BY_NAME.get(name)!;
-    this.values.set(d.name, v);
-    for (const fn of this.listeners.get(d.name) ?? []) fn(v);
-  }
-
   /**
-   * Reads redis.conf-style text: one directive per line, arguments split like Redis (quotes allowed), '#'
-   * comments. List directives take all their arguments; others exactly one.
+   * Reads redis.conf-style text as Redis's loadServerConfigFromString: one directive per line, arguments split
+   * like sdssplitargs, '#' comments, `include <file>`. Throws ConfigError naming the offending line.
    */
-  loadText(text: string, source: string): void {
-    const lines = text.split('\n');
+  loadText(text: string): void {
+    const lines = text.split('\n').map((l) => l.replace(/^[ \t\r\n]+|[ \t\r\n]+$/g, ''));
     for (let i = 0; i < lines.length; i++) {
-      const line = lines[i].trim();
+      const line = lines[i];
       if (line === '' || line.startsWith('#')) continue;
-      const args = splitInlineArgs(Buffer.from(line, 'utf8'));
-      const fail = (msg: string) => new ConfigError(msg, i + 1, line, source);
-      if (args === null) throw fail('Unbalanced quotes in configuration line');
-      if (args.length === 0) continue;
-      const name = args[0].toString('utf8').toLowerCase();
-      const d = DIRECTIVE_BY_NAME.get(name);
-      if (d === undefined) throw fail('Bad directive or wrong number of arguments');
-      const rest = args.slice(1).map((a) => a.toString('utf8'));
-      if (d.type.kind === 'list') {
-        this.values.set(d.name, rest.join(' '));
-        continue;
-      }
-      if (rest.length !== 1) throw fail('wrong number of arguments');
-      const v = parseValue(d, rest[0]);
-      if (typeof v === 'object') throw fail(v.error);
-      this.values.set(d.name, v);
+      const problem = this.loadLine(line);
+      if (problem !== null) throw new ConfigError(problem, i + 1, line);
     }
   }
 
+  private loadLine(line: string): string | null {
+    const split = splitInlineArgs(Buffer.from(line, 'utf8'));
+    if (split === null) return 'Unbalanced quotes in configuration line';
+    if (split.length === 0) return null;
+    const args = split.map((a) => a.toString('utf8'));
+    const name = args[0].toLowerCase();
+    const d = lookupDirective(name);
+    if (d !== undefined) return this.loadDirective(d, args.slice(1));
+    if (DEPRECATED.has(name) && args.length === 2) return null;
+    if (name === 'include' && args.length === 2) {
+      this.loadFile(args[1]);
+      return null;
+    }
+    return 'Bad directive or wrong number of arguments';
+  }
+
+  private loadDirective(d: Directive, args: string[]): string | null {
+    if (!isMultiArg(d) && args.length !== 1) return 'wrong number of arguments';
+    const v = parseValue(d, args);
+    if (isValueError(v)) return v.error;
+    if (d.name === 'save' && this.saveLoaded) {
+      // Later lines only add save points; a later `save ""` adds none (Redis resets only on the first line).
+      const before = this.values.get('save') as string;
+      if (v !== '') this.values.set('save', before === '' ? v : `${before} ${v as string}`);
+      return null;
+    }
+    if (d.name === 'save') this.saveLoaded = true;
+    this.values.set(d.name, v);
+    return null;
+  }
+
+  /** Loads a file (also used by `include`); a missing file is fatal, as in Redis. */
   loadFile(path: string): void {
-    let text: string;
+    this.loadText(readConfigFile(path));
+  }
+
+  /** Checks made once everything is loaded: the log file must be writable. */
+  checkLoaded(): void {
+    const logfile = this.str('logfile');
+    if (logfile === '') return;
     try {
-      text = readFileSync(path, 'utf8');
+      closeSync(openSync(logfile, 'a'));
     } catch (err) {
-      throw new ConfigError(`Fatal error, can't open config file '${path}': ${(err as Error).message}`, 0, '', path);
+      throw new ConfigError(`Can't open the log file: ${strerror(err)}`, 0, '');
     }
-    this.loadText(text, path);
   }
 }
 
-/**
- * Turns redis-server style options (`--port 7000 --save "" --bind 127.0.0.1 ::1`) into config text: each
- * `--name` starts a line, the words up to the next `--name` are its arguments.
- */
-export function optionsToConfigText(args: string[]): string {
-  const lines: string[] = [];
-  let cur: string[] | null = null;
-  for (const a of args) {
-    if (a.startsWith('--') && a.length > 2) {
-      if (cur) lines.push(cur.join(' '));
-      cur = [a.slice(2)];
-    } else if (cur) {
-      cur.push(quoteArg(a));
-    } else {
-      cur = [quoteArg(a)];
-    }
-  }
-  if (cur) lines.push(cur.join(' '));
-  return lines.join('\n');
-}
+/** A config file that cannot be read: Redis logs this (not the FATAL CONFIG banner) and exits with 1. */
+export class ConfigFileUnreadable extends Error {}
 
-function quoteArg(a: string): string {
-  if (a !== '' && !/[\s"'\\]/.test(a)) return a;
-  return '"' + a.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"';
+export function readConfigFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new ConfigFileUnreadable(`Fatal error, can't open config file '${path}': ${strerror(err)}`);
+  }
 }

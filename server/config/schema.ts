@@ -1,72 +1,99 @@
 // Every configuration directive faha accepts: name, type, default, whether CONFIG SET may change it, limits.
-// One source for the config file, --directive command-line options, CONFIG GET/SET/REWRITE and config/faha.conf.
+// One source for the config file, --directive options, CONFIG GET/SET/REWRITE, --help and config/faha.conf.
+// Types, ranges and error wording follow Redis 7.0's config.c; this file holds data only, no parsing.
+
+/** Redis's C limits, as the bounds its error messages print. */
+export const INT_MAX = 2147483647n;
+export const UINT_MAX = 4294967295n;
+export const LLONG_MAX = 9223372036854775807n;
+export const ULLONG_MAX = 18446744073709551615n;
 
 export type DirectiveType =
   | { kind: 'bool' }
-  | { kind: 'int'; min: number; max: number }
-  | { kind: 'memory'; min: number; max: number }
+  /** `unsigned`: Redis stores it in an unsigned C type, so a negative value wraps and fails the range check. */
+  | { kind: 'int'; min: bigint; max: bigint; unsigned?: boolean; clamp?: [bigint, bigint] }
+  | { kind: 'memory'; min: bigint; max: bigint; unsigned?: boolean }
   | { kind: 'enum'; values: string[] }
-  | { kind: 'string' }
-  /** Space-separated list kept as one string (bind, save). */
-  | { kind: 'list' };
+  /** `emptyIsNull`: "" means unset (Redis's EMPTY_STRING_IS_NULL), which CONFIG REWRITE drops from the file. */
+  | { kind: 'string'; emptyIsNull?: boolean; check?: (v: string) => string | null }
+  /** Directives with their own grammar: several arguments on one line, or a value derived at run time. */
+  | { kind: 'special'; special: 'bind' | 'save' | 'dir' | 'percentiles' };
+
+/**
+ * `mutable`: CONFIG SET changes it. `immutable`: only the file or command line. `protected`: Redis refuses it
+ * at run time unless enable-protected-configs allows it, which faha never does.
+ */
+export type Mutability = 'mutable' | 'immutable' | 'protected';
 
 export interface Directive {
   name: string;
   type: DirectiveType;
   /** In the form the config file uses ("yes", "64mb", "127.0.0.1 -::1"). */
   default: string;
-  mutable: boolean;
-  aliases?: string[];
+  mutability: Mutability;
   /** One line for --help and config/faha.conf. */
   doc: string;
   /** Accepted for compatibility with redis.conf files; faha keeps the value but does not act on it. */
   compatOnly?: boolean;
+  /** faha's own directive, unknown to Redis. */
+  fahaOnly?: boolean;
 }
 
-const INT_MAX = 2147483647;
-const LLONG_MAX = Number.MAX_SAFE_INTEGER;
-
 const bool = { kind: 'bool' } as const;
-const str = { kind: 'string' } as const;
-const int = (min: number, max: number) => ({ kind: 'int', min, max }) as const;
-const mem = (min: number, max: number) => ({ kind: 'memory', min, max }) as const;
+const int = (min: bigint, max: bigint, more: { unsigned?: boolean; clamp?: [bigint, bigint] } = {}) => ({ kind: 'int', min, max, ...more }) as const;
+const mem = (min: bigint, max: bigint, unsigned = false) => ({ kind: 'memory', min, max, unsigned }) as const;
 const oneOf = (...values: string[]) => ({ kind: 'enum', values }) as const;
+const special = (s: 'bind' | 'save' | 'dir' | 'percentiles') => ({ kind: 'special', special: s }) as const;
+const MB = 1024n * 1024n;
+
+function baseNameOnly(v: string): string | null {
+  return v.includes('/') ? "dbfilename can't be a path, just a filename" : null;
+}
 
 export const DIRECTIVES: Directive[] = [
   // Network
-  { name: 'bind', type: { kind: 'list' }, default: '127.0.0.1 -::1', mutable: false, doc: 'Addresses to listen on; a leading "-" means skip it if unavailable.' },
-  { name: 'port', type: int(0, 65535), default: '6379', mutable: false, doc: 'TCP port.' },
-  { name: 'tcp-backlog', type: int(0, INT_MAX), default: '511', mutable: false, doc: 'listen() backlog.' },
-  { name: 'timeout', type: int(0, INT_MAX), default: '0', mutable: true, doc: 'Close a client after this many idle seconds (0 = never).' },
-  { name: 'tcp-keepalive', type: int(0, INT_MAX), default: '300', mutable: true, doc: 'TCP keepalive period in seconds (0 = off).' },
-  { name: 'protected-mode', type: bool, default: 'yes', mutable: true, doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
-  { name: 'maxclients', type: int(1, INT_MAX), default: '10000', mutable: true, doc: 'Most simultaneous clients.' },
-  { name: 'proto-max-bulk-len', type: mem(1024 * 1024, LLONG_MAX), default: '512mb', mutable: true, doc: 'Largest bulk string a request may carry.' },
-  { name: 'client-query-buffer-limit', type: mem(1024 * 1024, LLONG_MAX), default: '1gb', mutable: true, doc: 'Largest unparsed input kept for one client before it is closed.' },
+  { name: 'bind', type: special('bind'), default: '127.0.0.1 -::1', mutability: 'immutable', doc: 'Addresses to listen on; a leading "-" means skip it if unavailable.' },
+  { name: 'port', type: int(0n, 65535n), default: '6379', mutability: 'immutable', doc: 'TCP port.' },
+  { name: 'tcp-backlog', type: int(0n, INT_MAX), default: '511', mutability: 'immutable', doc: 'listen() backlog.' },
+  { name: 'timeout', type: int(0n, INT_MAX), default: '0', mutability: 'mutable', doc: 'Close a client after this many idle seconds (0 = never).' },
+  { name: 'tcp-keepalive', type: int(0n, INT_MAX), default: '300', mutability: 'mutable', doc: 'TCP keepalive period in seconds (0 = off).' },
+  { name: 'protected-mode', type: bool, default: 'yes', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
+  { name: 'maxclients', type: int(1n, UINT_MAX, { unsigned: true }), default: '10000', mutability: 'mutable', doc: 'Most simultaneous clients.' },
+  { name: 'proto-max-bulk-len', type: mem(MB, LLONG_MAX), default: '512mb', mutability: 'mutable', doc: 'Largest bulk string a request may carry.' },
+  { name: 'client-query-buffer-limit', type: mem(MB, LLONG_MAX, true), default: '1gb', mutability: 'mutable', doc: 'Largest unparsed input kept for one client before it is closed.' },
   // General
-  { name: 'daemonize', type: bool, default: 'no', mutable: false, doc: 'Run in the background.' },
-  { name: 'pidfile', type: str, default: '', mutable: false, doc: 'Write the process id here.' },
-  { name: 'loglevel', type: oneOf('debug', 'verbose', 'notice', 'warning', 'nothing'), default: 'notice', mutable: true, doc: 'Server log verbosity.' },
-  { name: 'logfile', type: str, default: '', mutable: false, doc: 'Server log file ("" = standard output).' },
-  { name: 'databases', type: int(1, INT_MAX), default: '16', mutable: false, doc: 'Number of databases (SELECT 0..n-1).' },
-  { name: 'hz', type: int(0, INT_MAX), default: '10', mutable: true, doc: 'Background task frequency (active expiry, timeouts).' },
-  { name: 'requirepass', type: str, default: '', mutable: true, doc: 'Password of the default user ("" = none).' },
-  { name: 'lazyfree-lazy-user-flush', type: bool, default: 'no', mutable: true, doc: 'FLUSHALL/FLUSHDB without a mode act as ASYNC.' },
+  { name: 'daemonize', type: bool, default: 'no', mutability: 'immutable', doc: 'Run in the background (the pid file defaults to /var/run/faha.pid then).' },
+  { name: 'pidfile', type: { kind: 'string', emptyIsNull: true }, default: '', mutability: 'immutable', doc: 'Write the process id here ("" = none unless daemonized).' },
+  { name: 'loglevel', type: oneOf('debug', 'verbose', 'notice', 'warning'), default: 'notice', mutability: 'mutable', doc: 'Server log verbosity.' },
+  { name: 'logfile', type: { kind: 'string' }, default: '', mutability: 'immutable', doc: 'Server log file ("" = standard output).' },
+  { name: 'databases', type: int(1n, INT_MAX), default: '16', mutability: 'immutable', doc: 'Number of databases (SELECT 0..n-1).' },
+  { name: 'hz', type: int(0n, INT_MAX, { clamp: [1n, 500n] }), default: '10', mutability: 'mutable', doc: 'Background task frequency (active expiry, timeouts); kept within 1..500.' },
+  { name: 'requirepass', type: { kind: 'string', emptyIsNull: true }, default: '', mutability: 'mutable', doc: 'Password of the default user ("" = none).' },
+  { name: 'lazyfree-lazy-user-flush', type: bool, default: 'no', mutability: 'mutable', doc: 'FLUSHALL/FLUSHDB without a mode act as ASYNC.' },
+  { name: 'enable-debug-command', type: oneOf('no', 'yes', 'local'), default: 'no', mutability: 'immutable', doc: 'Allow DEBUG: no, yes, or local (loopback clients only).' },
+  { name: 'latency-tracking', type: bool, default: 'yes', mutability: 'mutable', doc: 'Track per-command latency percentiles (INFO latencystats).' },
+  { name: 'latency-tracking-info-percentiles', type: special('percentiles'), default: '50 99 99.9', mutability: 'mutable', doc: 'Percentiles INFO latencystats reports.' },
   // Persistence: the log
-  { name: 'dir', type: str, default: './data', mutable: false, doc: 'Data directory; the log lives in <dir>/log.' },
-  { name: 'appendfsync', type: oneOf('always', 'everysec', 'no'), default: 'always', mutable: true, doc: 'always: a reply waits until its write is persistent; everysec: persist in the background each second; no: leave it to the kernel.' },
-  { name: 'appendonly', type: bool, default: 'yes', mutable: true, doc: 'Accepted for redis.conf compatibility: the log is always on in faha.', compatOnly: true },
-  { name: 'save', type: { kind: 'list' }, default: '3600 1 300 100 60 10000', mutable: true, doc: 'Accepted for redis.conf compatibility: the log makes snapshots unnecessary.', compatOnly: true },
-  { name: 'dbfilename', type: str, default: 'dump.rdb', mutable: true, doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
-  { name: 'segment-size', type: mem(1024 * 1024, 1 << 30), default: '64mb', mutable: false, doc: 'Size of each log segment file.' },
-  { name: 'persistence-backend', type: oneOf('auto', 'libpmem', 'libc'), default: 'auto', mutable: false, doc: 'auto: libpmem when installed, else libc mmap/msync.' },
+  { name: 'dir', type: special('dir'), default: './data', mutability: 'protected', doc: 'Data directory; the log lives in <dir>/log.' },
+  { name: 'appendfsync', type: oneOf('everysec', 'always', 'no'), default: 'always', mutability: 'mutable', doc: 'always: a reply waits until its write is persistent; everysec: persist in the background each second; no: leave it to the kernel.' },
+  { name: 'appendonly', type: bool, default: 'yes', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility: the log is always on in faha.', compatOnly: true },
+  { name: 'save', type: special('save'), default: '3600 1 300 100 60 10000', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility: the log makes snapshots unnecessary.', compatOnly: true },
+  { name: 'dbfilename', type: { kind: 'string', check: baseNameOnly }, default: 'dump.rdb', mutability: 'protected', doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
+  { name: 'segment-size', type: mem(MB, 1n << 30n), default: '64mb', mutability: 'immutable', doc: 'Size of each log segment file.', fahaOnly: true },
+  { name: 'persistence-backend', type: oneOf('auto', 'libpmem', 'libc'), default: 'auto', mutability: 'immutable', doc: 'auto: libpmem when installed, else libc mmap/msync.', fahaOnly: true },
   // Memory
-  { name: 'maxmemory', type: mem(0, LLONG_MAX), default: '0', mutable: true, doc: 'Accepted; eviction to the cold tier arrives with the hot/cold index.', compatOnly: true },
-  { name: 'maxmemory-policy', type: oneOf('volatile-lru', 'allkeys-lru', 'volatile-lfu', 'allkeys-lfu', 'volatile-random', 'allkeys-random', 'volatile-ttl', 'noeviction'), default: 'noeviction', mutable: true, doc: 'Accepted; see maxmemory.', compatOnly: true },
+  { name: 'maxmemory', type: mem(0n, ULLONG_MAX, true), default: '0', mutability: 'mutable', doc: 'Accepted; eviction to the cold tier arrives with the hot/cold index.', compatOnly: true },
+  { name: 'maxmemory-policy', type: oneOf('volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'), default: 'noeviction', mutability: 'mutable', doc: 'Accepted; see maxmemory.', compatOnly: true },
 ];
 
-export const DIRECTIVE_BY_NAME = new Map<string, Directive>();
-for (const d of DIRECTIVES) {
-  DIRECTIVE_BY_NAME.set(d.name, d);
-  for (const a of d.aliases ?? []) DIRECTIVE_BY_NAME.set(a, d);
+export const DIRECTIVE_BY_NAME = new Map<string, Directive>(DIRECTIVES.map((d) => [d.name, d]));
+
+/** Case-insensitive lookup, as Redis's config dictionary compares names. */
+export function lookupDirective(name: string): Directive | undefined {
+  return DIRECTIVE_BY_NAME.get(name.toLowerCase());
+}
+
+/** Takes every argument of its config-file line (Redis's MULTI_ARG_CONFIG); CONFIG SET splits its value on spaces. */
+export function isMultiArg(d: Directive): boolean {
+  return d.type.kind === 'special' && d.type.special !== 'dir';
 }

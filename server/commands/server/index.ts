@@ -1,9 +1,20 @@
-// Server commands (INFO, CONFIG, FLUSHALL, SHUTDOWN …).
-import { simpleHandler, type Handler } from '../types.js';
+// Server commands (Redis's server group): INFO, CONFIG, DBSIZE, FLUSHDB/FLUSHALL, TIME, SAVE/BGSAVE/LASTSAVE,
+// SHUTDOWN, DEBUG. One file per concept beside this one.
+import type { Handler } from '../types.js';
+import { CONFIG_HANDLERS } from './config-cmd.js';
+import { DEBUG_HANDLER } from './debug.js';
+import { FLUSH_HANDLERS } from './flush.js';
+import { INFO_HANDLER } from './info/index.js';
+import { SAVE_HANDLERS } from './save.js';
+import { SHUTDOWN_HANDLER } from './shutdown.js';
+import { TIME_HANDLER } from './time.js';
 
 export const SERVER_HANDLERS: Handler<any>[] = [
-  simpleHandler('flushall', (ctx) => {
-    ctx.ks.flushAll();
-    ctx.reply.ok();
-  }),
+  INFO_HANDLER,
+  ...CONFIG_HANDLERS,
+  ...FLUSH_HANDLERS,
+  TIME_HANDLER,
+  ...SAVE_HANDLERS,
+  SHUTDOWN_HANDLER,
+  DEBUG_HANDLER,
 ];

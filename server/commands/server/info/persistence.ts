@@ -1,0 +1,72 @@
+// INFO persistence and INFO faha. Persistence speaks Redis's words for the log: it is an always-on
+// append-only file (aof_enabled:1) and SAVE/BGSAVE are counted as saves. The faha section describes the log.
+import type { ServerAdmin } from '../admin.js';
+import { bytesToHuman, fixed, oneLine, type Fields } from './format.js';
+
+export function persistenceSection(s: ServerAdmin): Fields {
+  const saves = s.saves;
+  const log = s.ks.store.log;
+  const writeOk = log.lastPersistError === null;
+  return [
+    ['loading', 0],
+    ['async_loading', 0],
+    ['current_cow_peak', 0],
+    ['current_cow_size', 0],
+    ['current_cow_size_age', 0],
+    ['current_fork_perc', '0.00'],
+    ['current_save_keys_processed', 0],
+    ['current_save_keys_total', 0],
+    ['rdb_changes_since_last_save', saves.changesSinceSave],
+    ['rdb_bgsave_in_progress', saves.inProgress ? 1 : 0],
+    ['rdb_last_save_time', saves.lastSave],
+    ['rdb_last_bgsave_status', saves.lastBgsaveOk ? 'ok' : 'err'],
+    ['rdb_last_bgsave_time_sec', saves.lastBgsaveSecs],
+    ['rdb_current_bgsave_time_sec', saves.currentBgsaveSecs],
+    ['rdb_saves', saves.saves],
+    ['rdb_last_cow_size', 0],
+    ['rdb_last_load_keys_expired', 0],
+    ['rdb_last_load_keys_loaded', s.ks.store.recovery.keys],
+    ['aof_enabled', 1],
+    ['aof_rewrite_in_progress', 0],
+    ['aof_rewrite_scheduled', 0],
+    ['aof_last_rewrite_time_sec', -1],
+    ['aof_current_rewrite_time_sec', -1],
+    ['aof_last_bgrewrite_status', 'ok'],
+    ['aof_rewrites', 0],
+    ['aof_rewrites_consecutive_failures', 0],
+    ['aof_last_write_status', writeOk ? 'ok' : 'err'],
+    ['aof_last_cow_size', 0],
+    ['module_fork_in_progress', 0],
+    ['module_fork_last_cow_size', 0],
+    ['aof_current_size', log.usedBytes],
+    ['aof_base_size', 0],
+    ['aof_pending_rewrite', 0],
+    ['aof_buffer_length', 0],
+    ['aof_pending_bio_fsync', 0],
+    ['aof_delayed_fsync', 0],
+  ];
+}
+
+export function fahaSection(s: ServerAdmin): Fields {
+  const log = s.ks.store.log;
+  const rec = s.ks.store.recovery;
+  return [
+    ['persistence_backend', s.backend.name],
+    ['persistence_backend_description', oneLine(s.backend.description)],
+    ['log_is_pmem', log.isPmem ? 1 : 0],
+    ['log_disk_bytes', log.diskBytes],
+    ['log_disk_human', bytesToHuman(log.diskBytes)],
+    ['log_used_bytes', log.usedBytes],
+    ['log_used_human', bytesToHuman(log.usedBytes)],
+    ['log_segments', log.segmentCount],
+    ['log_segment_size', s.config.num('segment-size')],
+    ['log_epoch', log.epochNumber],
+    ['log_applied_lsn', log.appliedLSN],
+    ['log_durable_lsn', log.durableLSN],
+    ['appendfsync', log.fsync],
+    ['recovery_keys', rec.keys],
+    ['recovery_records', rec.records],
+    ['recovery_seconds', fixed(rec.millis / 1000, 3)],
+    ['last_persist_error', log.lastPersistError === null ? '' : oneLine(log.lastPersistError.message)],
+  ];
+}
