@@ -7,14 +7,14 @@ import { CmdFlag, type CommandDef, type CommandStats, type CommandTable } from '
 import { ErrorReply, type Context, type ServerContext } from './types.js';
 
 /**
- * Command durations are measured on one call in TIMING_SAMPLE and scaled, so INFO commandstats' usec is an
- * estimate; timing every call costs two clock reads per command on the hot path (scripts/bench.ts, SET -P 16).
+ * After its first TIMING_SAMPLE calls, a command's duration is measured on a random one call in TIMING_SAMPLE:
+ * INFO commandstats' usec is the sampled time scaled up, latencystats' percentiles come from the samples. Timing
+ * every call costs two clock reads per command on the hot path (scripts/bench.ts, SET -P 16).
  */
 const TIMING_SAMPLE = 8;
 
 export class Dispatcher {
   private readonly statsByDef = new Map<CommandDef, CommandStats>();
-  private sampleCountdown = TIMING_SAMPLE;
 
   constructor(
     readonly table: CommandTable,
@@ -26,34 +26,39 @@ export class Dispatcher {
     return !ctx.session.authenticated && this.server.config.str('requirepass') !== '';
   }
 
-  /** Resolves argv to a command (or its subcommand); replies with Redis's error and returns null when none. */
-  resolve(ctx: Context, argv: Buffer[]): CommandDef | null {
-    let def = this.table.lookup(argv[0].toString('latin1'));
-    if (def === undefined) {
-      ctx.reply.error(unknownCommand(argv[0], argv.slice(1)));
-      return null;
-    }
-    if (def.subcommands !== null && argv.length > 1) {
-      const sub = def.subcommands.get(argv[1].toString('latin1').toLowerCase());
-      if (sub === undefined) {
-        ctx.reply.error(unknownSubcommand(argv[1], def.spec.name));
-        return null;
-      }
-      def = sub;
-    }
+  /**
+   * The command (or subcommand) argv names, or null when there is none; never replies. A container named alone
+   * resolves to itself (its arity then decides).
+   */
+  lookup(argv: Buffer[]): CommandDef | null {
+    const def = this.table.lookup(argv[0].toString('latin1'));
+    if (def === undefined) return null;
+    if (def.subcommands === null || argv.length < 2) return def;
+    return def.subcommands.get(argv[1].toString('latin1').toLowerCase()) ?? null;
+  }
+
+  /** True when `argc` arguments satisfy the command's arity. */
+  static arityOk(def: CommandDef, argc: number): boolean {
     const arity = def.spec.arity;
-    if ((arity > 0 && arity !== argv.length) || argv.length < -arity) {
-      ctx.reply.error(wrongArity(def.spec.name));
-      return null;
-    }
-    return def;
+    return arity > 0 ? arity === argc : argc >= -arity;
   }
 
   /** Runs one command to completion, replying through ctx.reply. */
   dispatch(ctx: Context, argv: Buffer[]): void {
-    const def = this.resolve(ctx, argv);
+    this.execute(ctx, this.lookup(argv), argv);
+  }
+
+  /** Like dispatch, with argv already looked up (the connection needs the command before running it). */
+  execute(ctx: Context, def: CommandDef | null, argv: Buffer[]): void {
     if (def === null) {
+      const base = this.table.lookup(argv[0].toString('latin1'));
       this.server.stats.totalCommands++;
+      if (base !== undefined && base.subcommands !== null) ctx.reply.error(unknownSubcommand(argv[1], base.spec.name));
+      else ctx.reply.error(unknownCommand(argv[0], argv.slice(1)));
+      return;
+    }
+    if (!Dispatcher.arityOk(def, argv.length)) {
+      this.reject(def, ctx, wrongArity(def.spec.name));
       return;
     }
     if ((def.flags & CmdFlag.NoAuth) === 0 && this.authRequired(ctx)) {
@@ -63,6 +68,7 @@ export class Dispatcher {
     this.run(def, ctx, argv);
   }
 
+  /** Refuses a command before it runs (Redis's rejected_calls). */
   reject(def: CommandDef, ctx: Context, msg: string): void {
     this.statsFor(def).rejected++;
     this.server.stats.totalCommands++;
@@ -73,24 +79,25 @@ export class Dispatcher {
   run(def: CommandDef, ctx: Context, argv: Buffer[]): void {
     const handler = def.handler!;
     const stats = this.statsFor(def);
-    const timed = --this.sampleCountdown === 0;
+    const scale = stats.calls < TIMING_SAMPLE ? 1 : TIMING_SAMPLE;
+    const timed = scale === 1 || Math.random() * TIMING_SAMPLE < 1;
     const t0 = timed ? performance.now() : 0;
+    const errorsBefore = ctx.reply.errorCount;
     beginCommand();
     try {
       const plan = handler.parse(argv);
-      if (plan instanceof ErrorReply) {
-        stats.failed++;
-        ctx.reply.error(plan.message);
-      } else {
-        handler.exec(ctx, plan);
-      }
+      if (plan instanceof ErrorReply) ctx.reply.error(plan.message);
+      else handler.exec(ctx, plan);
     } finally {
       endCommand();
     }
     if (timed) {
-      this.sampleCountdown = TIMING_SAMPLE;
-      stats.usec += Math.round((performance.now() - t0) * 1000 * TIMING_SAMPLE);
+      const usec = (performance.now() - t0) * 1000;
+      stats.usec += Math.round(usec * scale);
+      this.server.stats.recordLatency(def.spec.name, usec);
     }
+    // Like Redis, a call that answered with an error (from parse or exec) counts as failed.
+    if (ctx.reply.errorCount !== errorsBefore) stats.failed++;
     stats.calls++;
     this.server.stats.totalCommands++;
     ctx.session.lastCommand = def.spec.name;
@@ -102,7 +109,7 @@ export class Dispatcher {
   }
 
   private statsFor(def: CommandDef): CommandStats {
-    // CONFIG RESETSTAT empties the shared map; our shortcut cache must follow.
+    // CONFIG RESETSTAT may empty the shared map; this shortcut cache must follow.
     if (this.server.stats.commands.size < this.statsByDef.size) this.statsByDef.clear();
     let s = this.statsByDef.get(def);
     if (s === undefined) {

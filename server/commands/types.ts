@@ -126,6 +126,10 @@ export interface Stats {
   netOutputBytes: number;
   /** name → calls, microseconds, rejected, failed (INFO commandstats). */
   commands: Map<string, { calls: number; usec: number; rejected: number; failed: number }>;
+  /** Every error reply sent (INFO errorstats, total_error_replies). */
+  recordErrorReply(msg: string): void;
+  /** A measured command duration (INFO latencystats). */
+  recordLatency(name: string, usec: number): void;
   reset(): void;
 }
 

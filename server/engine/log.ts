@@ -143,6 +143,11 @@ export class Log {
     return this.fsync === 'always' ? this.persistedLSN : this.nextLSN - 1;
   }
 
+  /** What faha knows is persisted (under everysec/no this lags durableLSN, which only gates replies). */
+  get persistedLSNValue(): number {
+    return this.persistedLSN;
+  }
+
   get epochNumber(): number {
     return this.epoch;
   }

@@ -8,11 +8,9 @@ import type { Context, ServerContext, Session } from '../commands/types.js';
 import { now } from '../clock.js';
 import type { Log } from '../engine/log.js';
 import type { Logger } from '../logger.js';
-import { sanitizeError } from '../resp/errors.js';
 import { ReplyWriter } from '../resp/reply.js';
 import { ProtocolError, RequestParser } from '../resp/request-parser.js';
 import { formatClientInfo, type ClientInfoSource } from './client-info.js';
-import { peekCommand } from './command-peek.js';
 import { OutputQueue } from './output-queue.js';
 
 /**
@@ -99,6 +97,7 @@ export class Connection implements Session, ClientInfoSource {
       authRequired: () => !this.authenticated && cfg.str('requirepass') !== '',
     });
     this.ctx = { session: this, reply: this.reply, ks: host.server.ks, server: host.server };
+    this.reply.onError = (msg) => host.server.stats.recordErrorReply(msg);
     this.output = new OutputQueue(socket, host.log, (bytes, ok) => this.written(bytes, ok));
     socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
@@ -176,7 +175,7 @@ export class Connection implements Session, ClientInfoSource {
 
   /** Dispatches one command; false when CLIENT PAUSE holds it back. */
   private runOne(argv: Buffer[], copied: boolean): boolean {
-    const def = peekCommand(this.host.dispatcher.table, argv);
+    const def = this.host.dispatcher.lookup(argv);
     // Redis records the command as the client's last before running it (even when its arity is wrong or a
     // pause holds it back).
     this.lastCommand = def === null ? 'NULL' : def.spec.name;
@@ -192,7 +191,7 @@ export class Connection implements Session, ClientInfoSource {
     }
     const mark = this.reply.length;
     this.currentArgv = argv;
-    this.host.dispatcher.dispatch(this.ctx, argv);
+    this.host.dispatcher.execute(this.ctx, def, argv);
     this.currentArgv = null;
     if (this.skipCurrent || this.mode === 'off') this.reply.discardFrom(mark);
     this.skipCurrent = false;
@@ -201,7 +200,7 @@ export class Connection implements Session, ClientInfoSource {
 
   private protocolError(err: ProtocolError): void {
     // The parser builds the text from raw bytes (an offending byte as one latin1 character): sent byte for byte.
-    if (this.mode !== 'off') this.reply.raw(Buffer.from(`-${sanitizeError(err.message)}\r\n`, 'latin1'));
+    if (this.mode !== 'off') this.reply.error(err.message);
     this.closeAfterReply = true;
     this.host.logger.verbose(`Protocol error (${err.message}) from client: ${this.describe()}`);
   }

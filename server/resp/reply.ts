@@ -13,6 +13,10 @@ export type RespVersion = 2 | 3;
 
 export class ReplyWriter {
   resp: RespVersion = 2;
+  /** Error replies written so far (the dispatcher tells failed calls by it). */
+  errorCount = 0;
+  /** Told of every error reply (INFO errorstats). */
+  onError: ((msg: string) => void) | null = null;
   private buf = Buffer.allocUnsafe(INITIAL);
   private pos = 0;
   private chunks: Buffer[] = [];
@@ -105,6 +109,8 @@ export class ReplyWriter {
    * quote the client's bytes (unknown command, bad option) carry them one char per byte, like keys.
    */
   error(msg: string): void {
+    this.errorCount++;
+    this.onError?.(msg);
     const s = sanitizeError(msg);
     this.ensure(s.length + 3);
     this.buf[this.pos++] = 0x2d;

@@ -63,6 +63,7 @@ export function fahaSection(s: ServerAdmin): Fields {
     ['log_epoch', log.epochNumber],
     ['log_applied_lsn', log.appliedLSN],
     ['log_durable_lsn', log.durableLSN],
+    ['log_persisted_lsn', log.persistedLSNValue],
     ['appendfsync', log.fsync],
     ['recovery_keys', rec.keys],
     ['recovery_records', rec.records],
