@@ -84,6 +84,9 @@ export class FahaServer implements ServerAdmin {
     const r = this.store.recovery;
     this.logger.notice(`DB loaded from log: ${r.keys} keys from ${r.records} records in ${(r.millis / 1000).toFixed(3)} seconds`);
     this.ks = new Keyspace(this.store, this.stats);
+    const lfuPolicy = (v: unknown) => String(v).endsWith('-lfu');
+    this.ks.lfu = lfuPolicy(config.str('maxmemory-policy'));
+    config.onChange('maxmemory-policy', (v) => (this.ks.lfu = lfuPolicy(v)));
     this.saves = new SaveState(this.store.log, (m) => this.logger.warning(m));
     this.activeExpire = new ActiveExpire(this.ks);
     this.clients = new Clients(this.store.log, this.logger);

@@ -14,7 +14,6 @@ import {
 import { Keyspace } from './keyspace.js';
 import { StringEncoding } from './types.js';
 
-const NO_LFU = { lfu: false };
 
 function open(dir: string): Keyspace {
   const store = new Store({ dir, databases: 4, segmentSize: 1 << 20, backend: openBackend('libc'), fsync: 'no' });
@@ -49,7 +48,7 @@ describe('keyspace: key operations', () => {
   it('RENAME moves the value, encoding and deadline, and the log replays to the same state', () => {
     const at = now() + 100000;
     ks.setString(0, 'a', Buffer.from('hello'), at, StringEncoding.Raw);
-    expect(renameKey(ks, 0, 'a', 'b', false, NO_LFU)).to.equal(RenameStatus.Renamed);
+    expect(renameKey(ks, 0, 'a', 'b', false)).to.equal(RenameStatus.Renamed);
     reopen();
     expect(value(ks, 0, 'a')).to.equal(undefined);
     expect(value(ks, 0, 'b')).to.equal('hello');
@@ -61,21 +60,21 @@ describe('keyspace: key operations', () => {
   it('RENAME reports a missing source, the same key, and an existing target under NX', () => {
     ks.setString(0, 'a', Buffer.from('1'), 0);
     ks.setString(0, 'b', Buffer.from('2'), 0);
-    expect(renameKey(ks, 0, 'nope', 'b', false, NO_LFU)).to.equal(RenameStatus.NoSuchKey);
-    expect(renameKey(ks, 0, 'a', 'a', false, NO_LFU)).to.equal(RenameStatus.SameKey);
-    expect(renameKey(ks, 0, 'a', 'b', true, NO_LFU)).to.equal(RenameStatus.TargetExists);
+    expect(renameKey(ks, 0, 'nope', 'b', false)).to.equal(RenameStatus.NoSuchKey);
+    expect(renameKey(ks, 0, 'a', 'a', false)).to.equal(RenameStatus.SameKey);
+    expect(renameKey(ks, 0, 'a', 'b', true)).to.equal(RenameStatus.TargetExists);
     expect(value(ks, 0, 'b')).to.equal('2');
-    expect(renameKey(ks, 0, 'a', 'b', false, NO_LFU)).to.equal(RenameStatus.Renamed);
+    expect(renameKey(ks, 0, 'a', 'b', false)).to.equal(RenameStatus.Renamed);
     expect(value(ks, 0, 'b')).to.equal('1');
   });
 
   it('MOVE puts the key in the other database only when it is free there', () => {
     ks.setString(0, 'k', Buffer.from('v0'), 0);
     ks.setString(1, 'k', Buffer.from('v1'), 0);
-    expect(moveKey(ks, 0, 1, 'k', NO_LFU)).to.equal(false);
+    expect(moveKey(ks, 0, 1, 'k')).to.equal(false);
     ks.delete(1, 'k');
-    expect(moveKey(ks, 0, 1, 'k', NO_LFU)).to.equal(true);
-    expect(moveKey(ks, 0, 1, 'missing', NO_LFU)).to.equal(false);
+    expect(moveKey(ks, 0, 1, 'k')).to.equal(true);
+    expect(moveKey(ks, 0, 1, 'missing')).to.equal(false);
     reopen();
     expect(value(ks, 0, 'k')).to.equal(undefined);
     expect(value(ks, 1, 'k')).to.equal('v0');
@@ -85,8 +84,8 @@ describe('keyspace: key operations', () => {
     const at = now() + 50000;
     ks.setString(0, 'src', Buffer.from('abc'), at);
     ks.setString(2, 'dst', Buffer.from('old'), 0);
-    expect(copyKey(ks, 0, 'src', 2, 'dst', false, NO_LFU)).to.equal(false);
-    expect(copyKey(ks, 0, 'src', 2, 'dst', true, NO_LFU)).to.equal(true);
+    expect(copyKey(ks, 0, 'src', 2, 'dst', false)).to.equal(false);
+    expect(copyKey(ks, 0, 'src', 2, 'dst', true)).to.equal(true);
     ks.setString(0, 'src', Buffer.from('changed'), 0);
     reopen();
     expect(value(ks, 2, 'dst')).to.equal('abc');
@@ -145,10 +144,10 @@ describe('keyspace: key operations', () => {
     expect(refcount(ks, small, true)).to.equal(SHARED_REFCOUNT);
     expect(refcount(ks, small, false)).to.equal(1);
     expect([big, neg, text].map((e) => refcount(ks, e, true))).to.deep.equal([1, 1, 1]);
-    copyKey(ks, 0, 's', 0, 'c', false, NO_LFU);
+    copyKey(ks, 0, 's', 0, 'c', false);
     expect(refcount(ks, ks.peek(0, 'c')!, true)).to.equal(1);
     expect(encodingName(ks.peek(0, 'c')!)).to.equal('int');
-    renameKey(ks, 0, 'c', 'd', false, NO_LFU);
+    renameKey(ks, 0, 'c', 'd', false);
     expect(refcount(ks, ks.peek(0, 'd')!, true)).to.equal(1);
   });
 });

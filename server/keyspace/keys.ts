@@ -4,7 +4,7 @@
 import { now } from '../clock.js';
 import type { Entry } from '../engine/entry.js';
 import type { Keyspace } from './keyspace.js';
-import { lfuAccess, lfuCarry } from './lfu.js';
+import { lfuCarry } from './lfu.js';
 import { StringEncoding, TYPE_NAMES, ValueType } from './types.js';
 
 /** What a value type must provide so the generic key commands can handle it. */
@@ -43,23 +43,14 @@ registerValueType(ValueType.String, {
   encoding: (e) => STRING_ENCODINGS[e.enc] ?? 'raw',
 });
 
-/** How a command's lookups touch the key: LFU counting applies only under an *-lfu maxmemory-policy. */
-export interface AccessPolicy {
-  lfu: boolean;
-}
-
-/** lookupKeyRead: counts a hit or miss and marks an access. */
-export function readKey(ks: Keyspace, db: number, key: string, policy: AccessPolicy): Entry | undefined {
-  const e = ks.lookupRead(db, key);
-  if (e !== undefined && policy.lfu) lfuAccess(e);
-  return e;
+/** lookupKeyRead: counts a hit or miss and marks an access (LFU counting is the keyspace's, under *-lfu). */
+export function readKey(ks: Keyspace, db: number, key: string): Entry | undefined {
+  return ks.lookupRead(db, key);
 }
 
 /** lookupKeyWrite: no hit/miss accounting, marks an access. */
-export function writeKey(ks: Keyspace, db: number, key: string, policy: AccessPolicy): Entry | undefined {
-  const e = ks.lookupWrite(db, key);
-  if (e !== undefined && policy.lfu) lfuAccess(e);
-  return e;
+export function writeKey(ks: Keyspace, db: number, key: string): Entry | undefined {
+  return ks.lookupWrite(db, key);
 }
 
 /** lookupKeyReadWithFlags(LOOKUP_NOTOUCH): counts a hit or miss, leaves the access time alone. */
@@ -120,29 +111,29 @@ export const enum RenameStatus {
 }
 
 /** RENAME / RENAMENX: the value and its deadline move to `to`; with `nx`, an existing `to` stops it. */
-export function renameKey(ks: Keyspace, db: number, from: string, to: string, nx: boolean, policy: AccessPolicy): RenameStatus {
-  const src = writeKey(ks, db, from, policy);
+export function renameKey(ks: Keyspace, db: number, from: string, to: string, nx: boolean): RenameStatus {
+  const src = writeKey(ks, db, from);
   if (src === undefined) return RenameStatus.NoSuchKey;
   if (from === to) return RenameStatus.SameKey;
-  if (writeKey(ks, db, to, policy) !== undefined && nx) return RenameStatus.TargetExists;
+  if (writeKey(ks, db, to) !== undefined && nx) return RenameStatus.TargetExists;
   transfer(ks, src, db, from, db, to);
   return RenameStatus.Renamed;
 }
 
 /** MOVE: false when the key is missing or the target database already holds it. */
-export function moveKey(ks: Keyspace, fromDb: number, toDb: number, key: string, policy: AccessPolicy): boolean {
-  const src = writeKey(ks, fromDb, key, policy);
+export function moveKey(ks: Keyspace, fromDb: number, toDb: number, key: string): boolean {
+  const src = writeKey(ks, fromDb, key);
   if (src === undefined) return false;
-  if (writeKey(ks, toDb, key, policy) !== undefined) return false;
+  if (writeKey(ks, toDb, key) !== undefined) return false;
   transfer(ks, src, fromDb, key, toDb, key);
   return true;
 }
 
 /** COPY: an independent value with the same deadline; false when the source is missing or the target exists. */
-export function copyKey(ks: Keyspace, fromDb: number, from: string, toDb: number, to: string, replace: boolean, policy: AccessPolicy): boolean {
-  const src = readKey(ks, fromDb, from, policy);
+export function copyKey(ks: Keyspace, fromDb: number, from: string, toDb: number, to: string, replace: boolean): boolean {
+  const src = readKey(ks, fromDb, from);
   if (src === undefined) return false;
-  if (writeKey(ks, toDb, to, policy) !== undefined && !replace) return false;
+  if (writeKey(ks, toDb, to) !== undefined && !replace) return false;
   const copy = opsOf(src).write(ks, src, toDb, to, src.expireAt, true);
   // Redis duplicates an int-encoded string into a fresh, unshared object.
   if (src.type === ValueType.String && src.enc === StringEncoding.Int) unsharedInts.add(copy);

@@ -5,7 +5,6 @@ import { copyKey, moveKey } from '../../keyspace/keys.js';
 import { ERR_DB_INDEX, ERR_INT_OUT_OF_RANGE, ERR_NOT_INTEGER, ERR_SAME_OBJECT, ERR_SYNTAX } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
 import { isOption, parseInt32 } from './args.js';
-import { accessPolicy } from './policy.js';
 
 function dbArgument(b: Buffer): number | ErrorReply {
   const v = parseInt32(b);
@@ -32,7 +31,7 @@ const move: Handler<MovePlan> = {
   exec(ctx, plan) {
     if (!validDb(ctx, plan.db)) ctx.reply.error(ERR_DB_INDEX);
     else if (plan.db === ctx.session.db) ctx.reply.error(ERR_SAME_OBJECT);
-    else ctx.reply.integer(moveKey(ctx.ks, ctx.session.db, plan.db, plan.key, accessPolicy(ctx.server.config)) ? 1 : 0);
+    else ctx.reply.integer(moveKey(ctx.ks, ctx.session.db, plan.db, plan.key) ? 1 : 0);
   },
 };
 
@@ -82,7 +81,7 @@ const copy: Handler<CopyPlan> = {
       ctx.reply.error(ERR_SAME_OBJECT);
       return;
     }
-    ctx.reply.integer(copyKey(ctx.ks, src, plan.from, dst, plan.to, plan.replace, accessPolicy(ctx.server.config)) ? 1 : 0);
+    ctx.reply.integer(copyKey(ctx.ks, src, plan.from, dst, plan.to, plan.replace) ? 1 : 0);
   },
 };
 

@@ -2,7 +2,6 @@
 // (LOOKUP_NOTOUCH); TOUCH exists to set it.
 import { readKey, readKeyNoTouch, typeName } from '../../keyspace/keys.js';
 import { simpleHandler, type Handler } from '../types.js';
-import { accessPolicy } from './policy.js';
 
 const exists = simpleHandler('exists', (ctx, argv) => {
   let n = 0;
@@ -11,9 +10,8 @@ const exists = simpleHandler('exists', (ctx, argv) => {
 });
 
 const touch = simpleHandler('touch', (ctx, argv) => {
-  const policy = accessPolicy(ctx.server.config);
   let n = 0;
-  for (let i = 1; i < argv.length; i++) if (readKey(ctx.ks, ctx.session.db, argv[i].toString('latin1'), policy) !== undefined) n++;
+  for (let i = 1; i < argv.length; i++) if (readKey(ctx.ks, ctx.session.db, argv[i].toString('latin1')) !== undefined) n++;
   ctx.reply.integer(n);
 });
 

@@ -7,7 +7,6 @@ import {
 } from '../../resp/errors.js';
 import { ErrorReply, simpleHandler, type Context, type Handler } from '../types.js';
 import { cString, parseLongLong } from './args.js';
-import { accessPolicy } from './policy.js';
 
 const LLONG_MAX = 2n ** 63n - 1n;
 const LLONG_MIN = -(2n ** 63n);
@@ -79,7 +78,7 @@ function expireHandler(name: string, seconds: boolean, relative: boolean): Handl
       }
       const when = plan.when + base;
       const db = ctx.session.db;
-      const e = writeKey(ctx.ks, db, plan.key, accessPolicy(ctx.server.config));
+      const e = writeKey(ctx.ks, db, plan.key);
       if (e === undefined || (plan.cond !== 0 && !allowed(plan.cond, e.expireAt === 0 ? -1n : BigInt(e.expireAt), when))) {
         ctx.reply.integer(0);
         return;
@@ -93,7 +92,7 @@ function expireHandler(name: string, seconds: boolean, relative: boolean): Handl
 const persist = simpleHandler('persist', (ctx: Context, argv) => {
   const db = ctx.session.db;
   const key = argv[1].toString('latin1');
-  const e = writeKey(ctx.ks, db, key, accessPolicy(ctx.server.config));
+  const e = writeKey(ctx.ks, db, key);
   ctx.reply.integer(e !== undefined && persistKey(ctx.ks, db, key, e) ? 1 : 0);
 });
 

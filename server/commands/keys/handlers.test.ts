@@ -138,6 +138,8 @@ describe('key command handlers (in process)', () => {
 
   it('under an LFU policy, key command accesses feed the counter and it decays per idle minute', () => {
     settings['maxmemory-policy'] = 'allkeys-lfu';
+    // The server keeps ks.lfu in step with maxmemory-policy (app.ts); here the test does.
+    ks.lfu = true;
     set('k');
     expect(run('OBJECT', 'FREQ', 'k')).to.equal(':5\r\n');
     run('TOUCH', 'k');
@@ -149,6 +151,7 @@ describe('key command handlers (in process)', () => {
     expect(run('OBJECT', 'FREQ', 'r')).to.equal(`:${f - 2}\r\n`);
     expect(run('OBJECT', 'IDLETIME', 'r')).to.match(/^-ERR An LFU maxmemory policy is selected/);
     settings['maxmemory-policy'] = 'volatile-lru';
+    ks.lfu = false;
     expect(run('OBJECT', 'FREQ', 'r')).to.match(/^-ERR An LFU maxmemory policy is not selected/);
   });
 

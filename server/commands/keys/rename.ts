@@ -3,11 +3,10 @@
 import { RenameStatus, renameKey } from '../../keyspace/keys.js';
 import { ERR_NO_SUCH_KEY } from '../../resp/errors.js';
 import { simpleHandler, type Handler } from '../types.js';
-import { accessPolicy } from './policy.js';
 
 function renameHandler(name: 'rename' | 'renamenx', nx: boolean): Handler<Buffer[]> {
   return simpleHandler(name, (ctx, argv) => {
-    const status = renameKey(ctx.ks, ctx.session.db, argv[1].toString('latin1'), argv[2].toString('latin1'), nx, accessPolicy(ctx.server.config));
+    const status = renameKey(ctx.ks, ctx.session.db, argv[1].toString('latin1'), argv[2].toString('latin1'), nx);
     switch (status) {
       case RenameStatus.NoSuchKey:
         ctx.reply.error(ERR_NO_SUCH_KEY);
