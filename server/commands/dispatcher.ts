@@ -23,7 +23,7 @@ export class Dispatcher {
 
   /** True when the connection still has to AUTH before running commands other than no_auth ones. */
   authRequired(ctx: Context): boolean {
-    return !ctx.session.authenticated && this.server.config.str('requirepass') !== '';
+    return !ctx.session.authenticated && this.server.config.live.requirepass !== '';
   }
 
   /**
