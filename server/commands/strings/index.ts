@@ -1,17 +1,30 @@
-// String commands (Redis's t_string.c family).
-import { WRONGTYPE } from '../../keyspace/types.js';
-import { ERR_WRONGTYPE } from '../../resp/errors.js';
-import { simpleHandler, type Handler } from '../types.js';
+// String commands (Redis's t_string.c family), one module per concept; this file only lists the handlers.
+import type { Handler } from '../types.js';
+import { getdelHandler, getexHandler, getHandler, mgetHandler, strlenHandler } from './get.js';
+import { incrbyfloatHandler, incrHandlers } from './incr.js';
+import { lcsHandler } from './lcs.js';
+import { msetHandler, msetnxHandler } from './mset.js';
+import { appendHandler, getrangeHandler, setrangeHandler, substrHandler } from './range.js';
+import { getsetHandler, psetexHandler, setexHandler, setHandler, setnxHandler } from './set.js';
 
 export const STRING_HANDLERS: Handler<any>[] = [
-  simpleHandler('get', (ctx, argv) => {
-    const v = ctx.ks.getString(ctx.session.db, argv[1].toString('latin1'));
-    if (v === null) ctx.reply.nil();
-    else if (v === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
-    else ctx.reply.bulk(v);
-  }),
-  simpleHandler('set', (ctx, argv) => {
-    ctx.ks.setString(ctx.session.db, argv[1].toString('latin1'), argv[2], 0);
-    ctx.reply.ok();
-  }),
+  getHandler,
+  setHandler,
+  setnxHandler,
+  setexHandler,
+  psetexHandler,
+  getsetHandler,
+  getexHandler,
+  getdelHandler,
+  mgetHandler,
+  msetHandler,
+  msetnxHandler,
+  appendHandler,
+  strlenHandler,
+  ...incrHandlers,
+  incrbyfloatHandler,
+  getrangeHandler,
+  substrHandler,
+  setrangeHandler,
+  lcsHandler,
 ];

@@ -1,0 +1,9 @@
+// The addon's entry point: builds the exports object from each concern's Register function. Owns nothing else.
+#include "addon.h"
+
+static Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  faha::RegisterLongDouble(env, exports);
+  return exports;
+}
+
+NODE_API_MODULE(faha_native, Init)

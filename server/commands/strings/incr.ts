@@ -1,0 +1,60 @@
+// INCR, DECR, INCRBY, DECRBY (64-bit integer arithmetic, results stored int-encoded) and INCRBYFLOAT (C long
+// double through the native addon; the printed result is what gets logged). Deadlines are kept.
+import { incrBy, incrByFloat } from '../../keyspace/strings.js';
+import { LLONG_MIN, parseLongDouble, parseLongLong, type LongDouble } from '../../keyspace/number-parse.js';
+import { ERR_DECREMENT_OVERFLOW, ERR_NOT_INTEGER } from '../../resp/errors.js';
+import { ErrorReply, type Handler } from '../types.js';
+import { statusError } from './status-errors.js';
+
+interface IncrPlan {
+  key: string;
+  delta: bigint;
+}
+
+function incrHandler(name: string, parseDelta: (argv: Buffer[]) => bigint | ErrorReply): Handler<IncrPlan> {
+  return {
+    name,
+    parse(argv) {
+      const delta = parseDelta(argv);
+      return delta instanceof ErrorReply ? delta : { key: argv[1].toString('latin1'), delta };
+    },
+    exec(ctx, p) {
+      const r = incrBy(ctx.ks, ctx.session.db, p.key, p.delta);
+      if (typeof r === 'bigint') ctx.reply.integer(r);
+      else ctx.reply.error(statusError(r));
+    },
+  };
+}
+
+function integerArg(arg: Buffer): bigint | ErrorReply {
+  const v = parseLongLong(arg);
+  return v === null ? new ErrorReply(ERR_NOT_INTEGER) : v;
+}
+
+export const incrHandlers: Handler<IncrPlan>[] = [
+  incrHandler('incr', () => 1n),
+  incrHandler('decr', () => -1n),
+  incrHandler('incrby', (argv) => integerArg(argv[2])),
+  incrHandler('decrby', (argv) => {
+    const v = integerArg(argv[2]);
+    if (v instanceof ErrorReply) return v;
+    // -LLONG_MIN does not fit in 64 bits; Redis refuses it before looking at the key.
+    return v === LLONG_MIN ? new ErrorReply(ERR_DECREMENT_OVERFLOW) : -v;
+  }),
+];
+
+interface FloatPlan {
+  key: string;
+  /** Null when the increment is not a valid float: reported after the stored value was checked. */
+  incr: LongDouble | null;
+}
+
+export const incrbyfloatHandler: Handler<FloatPlan> = {
+  name: 'incrbyfloat',
+  parse: (argv) => ({ key: argv[1].toString('latin1'), incr: parseLongDouble(argv[2]) }),
+  exec(ctx, p) {
+    const r = incrByFloat(ctx.ks, ctx.session.db, p.key, p.incr);
+    if (Buffer.isBuffer(r)) ctx.reply.bulk(r);
+    else ctx.reply.error(statusError(r));
+  },
+};

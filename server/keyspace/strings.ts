@@ -1,0 +1,157 @@
+// The data side of Redis's string commands (t_string.c): reads, whole-value rewrites in the log, and the value
+// arithmetic. Returns values or status symbols and never replies; argument parsing and replies are commands/.
+// Effects only: every write carries the resulting bytes and an absolute deadline.
+import { now } from '../clock.js';
+import type { Entry } from '../engine/entry.js';
+import { addLongDouble, formatLongDouble, isFiniteLongDouble } from '../platform/native.js';
+import { encodingFor, type Keyspace } from './keyspace.js';
+import { LLONG_MAX, LLONG_MIN, parseLongDouble, parseLongLong, type LongDouble } from './number-parse.js';
+import { StringEncoding, ValueType, WRONGTYPE, type WrongType } from './types.js';
+
+/** The stored value is not a canonical 64-bit integer. */
+export const NOT_INTEGER: unique symbol = Symbol('NOT_INTEGER');
+/** The result would leave the signed 64-bit range. */
+export const OVERFLOW: unique symbol = Symbol('OVERFLOW');
+/** The stored value or the increment is not a number string2ld accepts. */
+export const NOT_FLOAT: unique symbol = Symbol('NOT_FLOAT');
+/** The sum is NaN or infinite. */
+export const NOT_FINITE: unique symbol = Symbol('NOT_FINITE');
+/** The resulting string would be longer than proto-max-bulk-len. */
+export const TOO_LARGE: unique symbol = Symbol('TOO_LARGE');
+
+/** Redis's OBJ_ENCODING_EMBSTR_SIZE_LIMIT: a freshly created string up to this length is embstr. */
+const EMBSTR_LIMIT = 44;
+const ZERO_LD = parseLongDouble(Buffer.from('0'))!;
+
+/** The encoding of a string Redis creates with createStringObject (no integer detection). */
+export function createdEncoding(length: number): StringEncoding {
+  return length <= EMBSTR_LIMIT ? StringEncoding.Embstr : StringEncoding.Raw;
+}
+
+/** Lookup for reading (counts a hit or a miss): the live entry, undefined if absent, WRONGTYPE if not a string. */
+export function lookupStringRead(ks: Keyspace, db: number, key: string): Entry | undefined | WrongType {
+  const e = ks.lookupRead(db, key);
+  if (e !== undefined && e.type !== ValueType.String) return WRONGTYPE;
+  return e;
+}
+
+/** Lookup for writing (no hit/miss accounting), as lookupKeyWrite followed by checkType. */
+export function lookupStringWrite(ks: Keyspace, db: number, key: string): Entry | undefined | WrongType {
+  const e = ks.lookupWrite(db, key);
+  if (e !== undefined && e.type !== ValueType.String) return WRONGTYPE;
+  return e;
+}
+
+export interface SetCondition {
+  /** Only if the key does not exist. */
+  nx: boolean;
+  /** Only if the key exists. */
+  xx: boolean;
+  /** Keep the current deadline instead of clearing it. */
+  keepTtl: boolean;
+  /** Absolute deadline in ms to set; 0 = none (then keepTtl decides). */
+  expireAt: number;
+}
+
+/** SET's write (setGenericCommand): false when NX/XX prevented it. The value's encoding is tryObjectEncoding's. */
+export function setValue(ks: Keyspace, db: number, key: string, value: Buffer, cond: SetCondition): boolean {
+  const e = ks.lookupWrite(db, key);
+  if ((cond.nx && e !== undefined) || (cond.xx && e === undefined)) return false;
+  let at = cond.expireAt;
+  if (at === 0 && cond.keepTtl && e !== undefined) at = e.expireAt;
+  ks.setString(db, key, value, at, encodingFor(value));
+  return true;
+}
+
+/** MSET / MSETNX: every keys[i] gets values[i], or (nx, when any key exists) nothing is written. */
+export function setMany(ks: Keyspace, db: number, keys: string[], values: Buffer[], nx: boolean): boolean {
+  if (nx) {
+    for (const key of keys) if (ks.lookupWrite(db, key) !== undefined) return false;
+  }
+  for (let i = 0; i < keys.length; i++) ks.setString(db, keys[i], values[i], 0, encodingFor(values[i]));
+  return true;
+}
+
+/** GETDEL: the old value (a view of the log, valid during this command), null if absent. */
+export function getDel(ks: Keyspace, db: number, key: string): Buffer | null | WrongType {
+  const e = lookupStringRead(ks, db, key);
+  if (e === undefined || e === WRONGTYPE) return e === WRONGTYPE ? WRONGTYPE : null;
+  const value = ks.valueOf(e);
+  ks.delete(db, key);
+  return value;
+}
+
+/**
+ * GETEX's expiry change on an existing string: a deadline already past deletes the key (a plain delete, not
+ * counted as expired, as Redis does); 'persist' clears the deadline if there is one.
+ */
+export function changeExpiry(ks: Keyspace, db: number, key: string, e: Entry, change: number | 'persist'): void {
+  if (change === 'persist') {
+    if (e.expireAt !== 0) ks.setExpire(db, key, e, 0);
+  } else if (change <= now()) {
+    ks.delete(db, key);
+  } else {
+    ks.setExpire(db, key, e, change);
+  }
+}
+
+/** INCRBY and friends: the new value, stored int-encoded with the key's deadline kept. */
+export function incrBy(ks: Keyspace, db: number, key: string, delta: bigint): bigint | WrongType | typeof NOT_INTEGER | typeof OVERFLOW {
+  const e = lookupStringWrite(ks, db, key);
+  if (e === WRONGTYPE) return WRONGTYPE;
+  const old = e === undefined ? 0n : parseLongLong(ks.valueOf(e));
+  if (old === null) return NOT_INTEGER;
+  const value = old + delta;
+  if (value > LLONG_MAX || value < LLONG_MIN) return OVERFLOW;
+  ks.setString(db, key, Buffer.from(value.toString(), 'latin1'), e?.expireAt ?? 0, StringEncoding.Int);
+  return value;
+}
+
+/**
+ * INCRBYFLOAT: adds in C long double and stores the printed result (the effect, so float formatting can never
+ * make a backup or a recovery diverge). `incr` is null when the argument did not parse: that is reported only
+ * after the stored value was checked, as Redis does.
+ */
+export function incrByFloat(ks: Keyspace, db: number, key: string, incr: LongDouble | null): Buffer | WrongType | typeof NOT_FLOAT | typeof NOT_FINITE {
+  const e = lookupStringWrite(ks, db, key);
+  if (e === WRONGTYPE) return WRONGTYPE;
+  const old = e === undefined ? ZERO_LD : parseLongDouble(ks.valueOf(e));
+  if (old === null || incr === null) return NOT_FLOAT;
+  const sum = addLongDouble(old, incr);
+  if (!isFiniteLongDouble(sum)) return NOT_FINITE;
+  const value = Buffer.from(formatLongDouble(sum, 'human'), 'latin1');
+  ks.setString(db, key, value, e?.expireAt ?? 0, createdEncoding(value.length));
+  return value;
+}
+
+/** APPEND: the new length. A new key takes the argument as SET would; an existing one becomes raw. */
+export function append(ks: Keyspace, db: number, key: string, suffix: Buffer, maxLen: number): number | WrongType | typeof TOO_LARGE {
+  const e = lookupStringWrite(ks, db, key);
+  if (e === WRONGTYPE) return WRONGTYPE;
+  if (e === undefined) {
+    ks.setString(db, key, suffix, 0, encodingFor(suffix));
+    return suffix.length;
+  }
+  if (suffix.length > maxLen - e.len) return TOO_LARGE;
+  const value = Buffer.concat([ks.valueOf(e), suffix]);
+  ks.setString(db, key, value, e.expireAt, StringEncoding.Raw);
+  return value.length;
+}
+
+/**
+ * SETRANGE: the resulting length. Writing nothing creates nothing (0 for a missing key, the current length
+ * otherwise); the gap up to `offset` is zero bytes; the result is raw and keeps the deadline.
+ */
+export function setRange(ks: Keyspace, db: number, key: string, offset: number, chunk: Buffer, maxLen: number): number | WrongType | typeof TOO_LARGE {
+  const e = lookupStringWrite(ks, db, key);
+  if (e === WRONGTYPE) return WRONGTYPE;
+  if (chunk.length === 0) return e === undefined ? 0 : e.len;
+  if (offset > maxLen - chunk.length) return TOO_LARGE;
+  const end = offset + chunk.length;
+  const oldLen = e === undefined ? 0 : e.len;
+  const value = Buffer.alloc(Math.max(oldLen, end));
+  if (e !== undefined) ks.valueOf(e).copy(value);
+  chunk.copy(value, offset);
+  ks.setString(db, key, value, e?.expireAt ?? 0, StringEncoding.Raw);
+  return value.length;
+}
