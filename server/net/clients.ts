@@ -120,7 +120,8 @@ export class Clients implements ClientRegistry, ConnectionHost {
     if (timeoutSecs <= 0) return;
     const nowSecs = Math.floor(now() / 1000);
     for (const c of [...this.conns.values()]) {
-      if (c.isMonitor || c.blocked || this.waiting.has(c)) continue;
+      // A client with replies still to leave this turn is not idle (Redis writes them before its next cron).
+      if (c.isMonitor || c.blocked || c.flushPending || this.waiting.has(c)) continue;
       if (nowSecs - Math.floor(c.lastInteraction / 1000) > timeoutSecs) {
         this.logger.verbose('Closing idle client');
         c.destroy();

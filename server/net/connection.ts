@@ -323,6 +323,11 @@ export class Connection implements Session, ClientInfoSource {
     if (bytes > this.peak) this.peak = bytes;
   }
 
+  /** Replies of this turn not yet handed to the output queue (they leave at the end of the turn). */
+  get flushPending(): boolean {
+    return this.flushScheduled;
+  }
+
   get blocked(): boolean {
     return this.parkedArgv !== null;
   }
