@@ -6,6 +6,7 @@ import { closeSync, unlinkSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CommandTable } from './commands/registry.js';
 import { Dispatcher } from './commands/dispatcher.js';
+import { FastPath } from './commands/fast-path.js';
 import { ALL_HANDLERS } from './commands/handlers.js';
 import type { ServerAdmin } from './commands/server/admin.js';
 import { usedMemory } from './commands/server/info/memory.js';
@@ -93,6 +94,7 @@ export class FahaServer implements ServerAdmin {
     this.dispatcher = new Dispatcher(new CommandTable(ALL_SPECS, ALL_HANDLERS), this);
     this.clients.server = this;
     this.clients.dispatcher = this.dispatcher;
+    this.clients.fast = new FastPath(this.dispatcher);
     this.applyConfigChanges();
   }
 

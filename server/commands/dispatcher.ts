@@ -108,6 +108,33 @@ export class Dispatcher {
     }
   }
 
+  /**
+   * Runs a command recognised by the hot path (commands/fast-path.ts) with the same bookkeeping as run(), minus
+   * parse and MONITOR (the hot path is off while anyone monitors).
+   */
+  runFast(def: CommandDef, ctx: Context, exec: (ctx: Context, key: string, value: Buffer) => void, key: string, value: Buffer): void {
+    const stats = this.statsFor(def);
+    const scale = stats.calls < TIMING_SAMPLE ? 1 : TIMING_SAMPLE;
+    const timed = scale === 1 || Math.random() * TIMING_SAMPLE < 1;
+    const t0 = timed ? performance.now() : 0;
+    const errorsBefore = ctx.reply.errorCount;
+    beginCommand();
+    try {
+      exec(ctx, key, value);
+    } finally {
+      endCommand();
+    }
+    if (timed) {
+      const usec = (performance.now() - t0) * 1000;
+      stats.usec += Math.round(usec * scale);
+      this.server.stats.recordLatency(def.spec.name, usec);
+    }
+    if (ctx.reply.errorCount !== errorsBefore) stats.failed++;
+    stats.calls++;
+    this.server.stats.totalCommands++;
+    ctx.session.lastCommand = def.spec.name;
+  }
+
   private statsFor(def: CommandDef): CommandStats {
     // CONFIG RESETSTAT may empty the shared map; this shortcut cache must follow.
     if (this.server.stats.commands.size < this.statsByDef.size) this.statsByDef.clear();

@@ -3,6 +3,7 @@
 // and releasing held replies when the log becomes durable.
 import type { Socket } from 'node:net';
 import { Dispatcher } from '../commands/dispatcher.js';
+import type { FastPath } from '../commands/fast-path.js';
 import { CmdFlag, type CommandDef } from '../commands/registry.js';
 import type { ClientRegistry, ServerContext, Session } from '../commands/types.js';
 import { now } from '../clock.js';
@@ -25,6 +26,7 @@ export class Clients implements ClientRegistry, ConnectionHost {
   private pauseTimer: NodeJS.Timeout | null = null;
   server!: ServerContext;
   dispatcher!: Dispatcher;
+  fast!: FastPath;
 
   constructor(
     readonly log: Log,
@@ -94,6 +96,10 @@ export class Clients implements ClientRegistry, ConnectionHost {
     setImmediate(() => {
       for (const c of resumed) c.unparked();
     });
+  }
+
+  pauseActive(): boolean {
+    return this.pauseState.active(now());
   }
 
   holds(conn: Connection, def: CommandDef | null, argv: Buffer[]): boolean {

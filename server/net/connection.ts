@@ -9,7 +9,8 @@ import { now } from '../clock.js';
 import type { Log } from '../engine/log.js';
 import type { Logger } from '../logger.js';
 import { ReplyWriter } from '../resp/reply.js';
-import { ProtocolError, RequestParser } from '../resp/request-parser.js';
+import { ProtocolError, RequestParser, SIMPLE_NONE } from '../resp/request-parser.js';
+import type { FastPath } from '../commands/fast-path.js';
 import { formatClientInfo, type ClientInfoSource } from './client-info.js';
 import { OutputQueue } from './output-queue.js';
 
@@ -29,6 +30,10 @@ export interface ConnectionHost {
   readonly logger: Logger;
   /** Connections with held output, flushed when the log reports durability. */
   readonly waiting: Set<Connection>;
+  /** The GET/SET hot path. */
+  readonly fast: FastPath;
+  /** True while a CLIENT PAUSE is in effect (the hot path is off then). */
+  pauseActive(): boolean;
   /** True when CLIENT PAUSE holds back `argv` (which resolves to `def`, null if to nothing) for now. */
   holds(conn: Connection, def: CommandDef | null, argv: Buffer[]): boolean;
   /** `conn` has a command held back and must be resumed when the pause ends. */
@@ -173,6 +178,13 @@ export class Connection implements Session, ClientInfoSource {
         return;
       }
       const parked = this.parkedArgv;
+      if (parked === null && this.fastAllowed()) {
+        const op = this.parser.nextSimple();
+        if (op !== SIMPLE_NONE) {
+          this.host.fast.run(op, this.ctx, this.parser.simpleKey, this.parser.simpleValue);
+          continue;
+        }
+      }
       this.parkedArgv = null;
       const argv = parked ?? this.parser.next();
       if (argv === null) return;
@@ -182,6 +194,11 @@ export class Connection implements Session, ClientInfoSource {
       }
       if (!this.runOne(argv, parked !== null)) return;
     }
+  }
+
+  /** Whether plain GET/SET may take the hot path (commands/fast-path.ts) for this connection right now. */
+  private fastAllowed(): boolean {
+    return this.authenticated && this.mode === 'on' && this.host.fast.enabled && this.host.server.clients.monitors.size === 0 && !this.host.pauseActive();
   }
 
   /** Dispatches one command; false when CLIENT PAUSE holds it back. */

@@ -38,6 +38,11 @@ const EMPTY = Buffer.alloc(0);
 
 const LLONG_MAX = 9223372036854775807n;
 
+/** nextSimple() results. */
+export const SIMPLE_NONE = 0;
+export const SIMPLE_GET = 1;
+export const SIMPLE_SET = 2;
+
 /**
  * Parses a length as Redis's string2ll does: optional '-', no leading zeros or '+', no spaces, at most 20
  * characters, within a signed 64-bit range. NaN when Redis would refuse it. Values beyond 2^53 come back rounded to
@@ -178,6 +183,73 @@ export class RequestParser {
       const r = this.inline ? this.parseInline() : this.parseMultibulk();
       if (r === null || r instanceof ProtocolError || r.length > 0) return r;
     }
+  }
+
+  /**
+   * The hot-path recogniser (see commands/fast-path.ts): when the next request is, complete and in canonical
+   * form, exactly `GET key` or `SET key value` (any case, small bulks, every CRLF in place), consumes it and
+   * returns SIMPLE_GET / SIMPLE_SET with the key (latin1) in `simpleKey` and the value view in `simpleValue`.
+   * Anything else, or anything incomplete, returns SIMPLE_NONE and leaves the input to next(), which then
+   * applies every Redis rule (limits, errors) as usual. Callers use it only for authenticated clients.
+   */
+  nextSimple(): number {
+    if (this.multibulkLen !== 0 || this.inline || this.big !== null) return SIMPLE_NONE;
+    const buf = this.buf;
+    const end = this.end;
+    let p = this.pos;
+    // "*2\r\n$3\r\n" or "*3\r\n$3\r\n", then the three letters and "\r\n".
+    if (end - p < 16 || buf[p] !== 0x2a || buf[p + 2] !== 0x0d || buf[p + 3] !== 0x0a) return SIMPLE_NONE;
+    const argc = buf[p + 1];
+    if (buf[p + 4] !== 0x24 || buf[p + 5] !== 0x33 || buf[p + 6] !== 0x0d || buf[p + 7] !== 0x0a) return SIMPLE_NONE;
+    const a = buf[p + 8] | 0x20;
+    const e = buf[p + 9] | 0x20;
+    const t = buf[p + 10] | 0x20;
+    if (e !== 0x65 || t !== 0x74 || buf[p + 11] !== 0x0d || buf[p + 12] !== 0x0a) return SIMPLE_NONE;
+    let op: number;
+    if (a === 0x67 && argc === 0x32) op = SIMPLE_GET;
+    else if (a === 0x73 && argc === 0x33) op = SIMPLE_SET;
+    else return SIMPLE_NONE;
+    p += 13;
+    const keyStart = this.simpleBulk(p);
+    if (keyStart < 0) return SIMPLE_NONE;
+    const keyEnd = keyStart + this.simpleLen;
+    p = keyEnd + 2;
+    if (op === SIMPLE_SET) {
+      const valueStart = this.simpleBulk(p);
+      if (valueStart < 0) return SIMPLE_NONE;
+      p = valueStart + this.simpleLen + 2;
+      this.simpleValue = buf.subarray(valueStart, valueStart + this.simpleLen);
+    }
+    this.simpleKey = buf.toString('latin1', keyStart, keyEnd);
+    this.pos = p;
+    return op;
+  }
+
+  /** Key of the request nextSimple() consumed. */
+  simpleKey = '';
+  /** Value of the SET nextSimple() consumed (a view of the input). */
+  simpleValue: Buffer = EMPTY;
+  private simpleLen = 0;
+
+  /** At `p`, "$<len>\r\n<len bytes>\r\n" wholly present with a small canonical length: the data start, else -1. */
+  private simpleBulk(p: number): number {
+    const buf = this.buf;
+    const end = this.end;
+    if (p >= end || buf[p] !== 0x24) return -1;
+    let i = p + 1;
+    let len = 0;
+    const digitsEnd = Math.min(end, i + 5);
+    for (; i < digitsEnd; i++) {
+      const d = buf[i] - 0x30;
+      if (d < 0 || d > 9) break;
+      len = len * 10 + d;
+    }
+    if (i === p + 1 || i + 1 >= end || buf[i] !== 0x0d || buf[i + 1] !== 0x0a) return -1;
+    if ((buf[p + 1] === 0x30 && i > p + 2) || len >= BIG_ARG || len > this.limits.maxBulkLen()) return -1;
+    const start = i + 2;
+    if (start + len + 2 > end || buf[start + len] !== 0x0d || buf[start + len + 1] !== 0x0a) return -1;
+    this.simpleLen = len;
+    return start;
   }
 
   /** Drops the reference to a fully parsed buffer so an idle connection holds no input memory. */

@@ -3,7 +3,7 @@
 import { changeExpiry, getDel, lookupStringRead } from '../../keyspace/strings.js';
 import { ValueType, WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE } from '../../resp/errors.js';
-import { ErrorReply, type Handler } from '../types.js';
+import { ErrorReply, type Context, type Handler } from '../types.js';
 import { Opt, parseExpire, parseExtendedOptions, resolveDeadline, type ExpireSpec } from './expiry-options.js';
 
 interface KeyPlan {
@@ -12,15 +12,18 @@ interface KeyPlan {
 
 const keyPlan = (argv: Buffer[]): KeyPlan => ({ key: argv[1].toString('latin1') });
 
+/** GET's whole behaviour; also what the hot path (commands/fast-path.ts) runs for a plain GET. */
+export function execGet(ctx: Context, key: string): void {
+  const e = lookupStringRead(ctx.ks, ctx.session.db, key);
+  if (e === undefined) ctx.reply.nil();
+  else if (e === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
+  else ctx.reply.bulk(ctx.ks.valueOf(e));
+}
+
 export const getHandler: Handler<KeyPlan> = {
   name: 'get',
   parse: keyPlan,
-  exec(ctx, p) {
-    const e = lookupStringRead(ctx.ks, ctx.session.db, p.key);
-    if (e === undefined) ctx.reply.nil();
-    else if (e === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
-    else ctx.reply.bulk(ctx.ks.valueOf(e));
-  },
+  exec: (ctx, p) => execGet(ctx, p.key),
 };
 
 export const getdelHandler: Handler<KeyPlan> = {

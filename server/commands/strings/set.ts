@@ -1,6 +1,6 @@
 // SET (with NX XX GET KEEPTTL EX PX EXAT PXAT), SETNX, SETEX, PSETEX and GETSET: whole-value writes whose
 // value encoding follows tryObjectEncoding. Option checks are in parse; the clock is read in exec.
-import { lookupStringRead, setValue } from '../../keyspace/strings.js';
+import { lookupStringRead, setValue, type SetCondition } from '../../keyspace/strings.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
@@ -46,6 +46,14 @@ function replyCurrent(ctx: Context, key: string): boolean {
   if (e === undefined) ctx.reply.nil();
   else ctx.reply.bulk(ctx.ks.valueOf(e));
   return true;
+}
+
+const PLAIN: SetCondition = { nx: false, xx: false, keepTtl: false, expireAt: 0 };
+
+/** SET key value without options; what the hot path (commands/fast-path.ts) runs for a plain SET. */
+export function execPlainSet(ctx: Context, key: string, value: Buffer): void {
+  setValue(ctx.ks, ctx.session.db, key, value, PLAIN);
+  ctx.reply.ok();
 }
 
 export const setHandler: Handler<SetPlan> = {

@@ -1,0 +1,64 @@
+// The hot-path recogniser: it must take exactly the canonical plain GET/SET requests and leave everything else,
+// untouched, to next() (which applies Redis's rules).
+import { expect } from 'chai';
+import { RequestParser, SIMPLE_GET, SIMPLE_NONE, SIMPLE_SET } from './request-parser.js';
+
+function parser(maxBulk = 512 * 1024 * 1024): RequestParser {
+  return new RequestParser({ maxBulkLen: () => maxBulk, authRequired: () => false });
+}
+
+describe('RequestParser.nextSimple (the GET/SET hot path)', () => {
+  it('takes a plain GET and a plain SET in any letter case, one request at a time', () => {
+    const p = parser();
+    p.feed(Buffer.from('*2\r\n$3\r\ngEt\r\n$3\r\nfoo\r\n*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nva\r\nl\r\n'));
+    expect(p.nextSimple()).to.equal(SIMPLE_GET);
+    expect(p.simpleKey).to.equal('foo');
+    expect(p.nextSimple()).to.equal(SIMPLE_SET);
+    expect(p.simpleKey).to.equal('k');
+    expect(p.simpleValue.toString()).to.equal('va\r\nl');
+    expect(p.nextSimple()).to.equal(SIMPLE_NONE);
+    expect(p.next()).to.equal(null);
+  });
+
+  it('keeps binary keys byte for byte and accepts empty keys and values', () => {
+    const p = parser();
+    p.feed(Buffer.concat([Buffer.from('*3\r\n$3\r\nset\r\n$2\r\n'), Buffer.from([0, 255]), Buffer.from('\r\n$0\r\n\r\n')]));
+    expect(p.nextSimple()).to.equal(SIMPLE_SET);
+    expect(Buffer.from(p.simpleKey, 'latin1')).to.deep.equal(Buffer.from([0, 255]));
+    expect(p.simpleValue.length).to.equal(0);
+  });
+
+  const leftAlone: [string, string][] = [
+    ['an incomplete request', '*2\r\n$3\r\nGET\r\n$3\r\nfo'],
+    ['SET with options', '*5\r\n$3\r\nSET\r\n$1\r\nk\r\n$1\r\nv\r\n$2\r\nEX\r\n$1\r\n5\r\n'],
+    ['GET with a wrong arity', '*3\r\n$3\r\nGET\r\n$1\r\nk\r\n$1\r\nv\r\n'],
+    ['a length with a leading zero', '*2\r\n$3\r\nGET\r\n$03\r\nfoo\r\n'],
+    ['a bulk not followed by CRLF', '*2\r\n$3\r\nGET\r\n$3\r\nfooXY'],
+    ['an inline GET', 'GET foo\r\n'],
+    ['another command', '*2\r\n$3\r\nDEL\r\n$3\r\nfoo\r\n'],
+    ['a non-canonical count', '*02\r\n$3\r\nGET\r\n$3\r\nfoo\r\n'],
+  ];
+  for (const [what, input] of leftAlone) {
+    it(`leaves ${what} to next()`, () => {
+      const p = parser();
+      p.feed(Buffer.from(input));
+      expect(p.nextSimple()).to.equal(SIMPLE_NONE);
+      const q = parser();
+      q.feed(Buffer.from(input));
+      // What next() makes of it is unchanged by the attempt.
+      expect(String(p.next())).to.equal(String(q.next()));
+    });
+  }
+
+  it('leaves a bulk over proto-max-bulk-len and a big value to next()', () => {
+    const small = parser(2);
+    small.feed(Buffer.from('*2\r\n$3\r\nGET\r\n$3\r\nfoo\r\n'));
+    expect(small.nextSimple()).to.equal(SIMPLE_NONE);
+    const big = parser();
+    const v = 'x'.repeat(40000);
+    big.feed(Buffer.from(`*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$${v.length}\r\n${v}\r\n`));
+    expect(big.nextSimple()).to.equal(SIMPLE_NONE);
+    const argv = big.next() as Buffer[];
+    expect(argv[2].length).to.equal(40000);
+  });
+});
