@@ -15,7 +15,7 @@ import { ALL_SPECS } from './commands/specs/index.js';
 import { ErrorReply } from './commands/types.js';
 import type { Config } from './config/config.js';
 import { lockDataDir } from './engine/dir-lock.js';
-import type { FsyncPolicy } from './engine/log.js';
+import type { FsyncPolicy, PersistMode } from './engine/log.js';
 import { Store } from './engine/store.js';
 import { ActiveExpire } from './keyspace/active-expire.js';
 import { Keyspace } from './keyspace/keyspace.js';
@@ -80,6 +80,7 @@ export class FahaServer implements ServerAdmin {
       segmentSize: config.num('segment-size'),
       backend: this.backend,
       fsync: config.str('appendfsync') as FsyncPolicy,
+      persistMode: config.str('persist-mode') as PersistMode,
       warn: (m) => this.logger.warning(m),
     });
     const r = this.store.recovery;
@@ -106,6 +107,7 @@ export class FahaServer implements ServerAdmin {
     const cfg = this.config;
     cfg.onChange('loglevel', (v) => (this.logger.level = v as LogLevel));
     cfg.onChange('appendfsync', (v) => this.store.log.setFsync(v as FsyncPolicy));
+    cfg.onChange('persist-mode', (v) => (this.store.log.persistMode = v as PersistMode));
     cfg.onChange('hz', () => this.scheduleCron());
   }
 

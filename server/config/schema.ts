@@ -80,6 +80,7 @@ export const DIRECTIVES: Directive[] = [
   { name: 'save', type: special('save'), default: '3600 1 300 100 60 10000', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility: the log makes snapshots unnecessary.', compatOnly: true },
   { name: 'dbfilename', type: { kind: 'string', check: baseNameOnly }, default: 'dump.rdb', mutability: 'protected', doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
   { name: 'segment-size', type: mem(MB, 1n << 30n), default: '64mb', mutability: 'immutable', doc: 'Size of each log segment file.', fahaOnly: true },
+  { name: 'persist-mode', type: oneOf('inline', 'worker'), default: 'inline', mutability: 'mutable', doc: 'Where msync runs on an ordinary file under appendfsync always: inline at the end of each turn, or on a worker thread while the next batch executes.', fahaOnly: true },
   { name: 'persistence-backend', type: oneOf('auto', 'libpmem', 'libc'), default: 'auto', mutability: 'immutable', doc: 'auto: libpmem when installed, else libc mmap/msync.', fahaOnly: true },
   // Memory
   { name: 'maxmemory', type: mem(0n, ULLONG_MAX, true), default: '0', mutability: 'mutable', doc: 'Accepted; eviction to the cold tier arrives with the hot/cold index.', compatOnly: true },

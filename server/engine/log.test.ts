@@ -191,8 +191,9 @@ describe('engine: the log', () => {
     expect(readdirSync(join(dir, 'log')).filter((f) => f.endsWith('.seg')).length).to.be.greaterThan(1);
   });
 
-  it('holds durability back until persisted under always, and never under everysec or no', async () => {
-    const log = Log.open(opts(), () => {});
+  for (const persistMode of ['inline', 'worker'] as const)
+  it(`holds durability back until persisted under always (persist-mode ${persistMode}), and never under everysec or no`, async () => {
+    const log = Log.open(opts({ persistMode }), () => {});
     const lsn = log.append(RecordKind.PutString, 0, 0, 'k', Buffer.from('v'), 0);
     expect(log.durableLSN).to.be.lessThan(lsn);
     const durable = await new Promise<number>((resolve) => {

@@ -7,7 +7,7 @@ import { Entry } from './entry.js';
 import { EngineError } from './errors.js';
 import { RecordKind } from './format.js';
 import { KeyIndex } from './key-index.js';
-import { Log, type FsyncPolicy } from './log.js';
+import { Log, type FsyncPolicy, type PersistMode } from './log.js';
 import type { RecordView } from './recovery.js';
 
 /** The engine's one built-in value type: bytes that live in the log. Collections (other types) live in DRAM. */
@@ -19,6 +19,7 @@ export interface StoreOptions {
   segmentSize: number;
   backend: PersistenceBackend;
   fsync: FsyncPolicy;
+  persistMode?: PersistMode;
   warn?: (msg: string) => void;
 }
 
