@@ -37,6 +37,14 @@ export function lruSeconds(): number {
   return Math.floor((lruMs + offsetMs) / 1000);
 }
 
+/**
+ * Milliseconds, refreshed every 100 ms: for bookkeeping that counts whole seconds (client idle time, reply peaks),
+ * where reading the clock on every read and write of every connection was measurable (scripts/bench.ts, P1).
+ */
+export function coarseNow(): number {
+  return lruMs + offsetMs;
+}
+
 /** Tests only: shift the clock forward (or back) by `ms`. */
 export function shiftClock(ms: number): void {
   offsetMs += ms;

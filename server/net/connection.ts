@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import type { CommandDef } from '../commands/registry.js';
 import type { Context, ServerContext, Session } from '../commands/types.js';
-import { now } from '../clock.js';
+import { coarseNow, now } from '../clock.js';
 import type { Log } from '../engine/log.js';
 import type { Logger } from '../logger.js';
 import { ReplyWriter } from '../resp/reply.js';
@@ -144,7 +144,7 @@ export class Connection implements Session, ClientInfoSource {
   private onData(chunk: Buffer): void {
     if (this.dead || this.closeAfterReply) return;
     this.host.server.stats.netInputBytes += chunk.length;
-    this.lastInteraction = now();
+    this.lastInteraction = coarseNow();
     this.parser.feed(chunk);
     if (this.parser.heldBytes > (this.host.server.config.live['client-query-buffer-limit'] as number)) {
       // Redis closes such a client without a reply and logs it.
@@ -280,7 +280,7 @@ export class Connection implements Session, ClientInfoSource {
   private written(bytes: number, ok: boolean): void {
     this.host.server.stats.netOutputBytes += bytes;
     // Redis counts a write as interaction too (idle time, timeout).
-    if (bytes > 0) this.lastInteraction = now();
+    if (bytes > 0) this.lastInteraction = coarseNow();
     // The client is not reading its replies: stop reading its requests until the kernel takes more.
     if (!ok) this.pauseInput();
   }
@@ -332,7 +332,7 @@ export class Connection implements Session, ClientInfoSource {
   }
 
   private notePeak(bytes: number): void {
-    const t = now();
+    const t = coarseNow();
     if (t - this.peakSince >= PEAK_WINDOW_MS) {
       this.peak = 0;
       this.peakSince = t;
