@@ -4,13 +4,35 @@ import { connect, type Socket } from 'node:net';
 import { decodeReply, encodeCommand, replyEnd, type Decoded } from './resp-frame.js';
 
 export class RawClient {
-  private buf = Buffer.alloc(0);
+  /** Received bytes not yet consumed are data[start, end); the array grows by doubling (no per-chunk concat). */
+  private data = Buffer.alloc(64 * 1024);
+  private start = 0;
+  private end = 0;
+
+  private get buf(): Buffer {
+    return this.data.subarray(this.start, this.end);
+  }
+
+  private append(d: Buffer): void {
+    if (this.end + d.length > this.data.length) {
+      const live = this.end - this.start;
+      let size = this.data.length;
+      while (size < live + d.length) size *= 2;
+      const next = size === this.data.length ? this.data : Buffer.alloc(size);
+      this.data.copy(next, 0, this.start, this.end);
+      this.data = next;
+      this.start = 0;
+      this.end = live;
+    }
+    d.copy(this.data, this.end);
+    this.end += d.length;
+  }
   private waiters: (() => void)[] = [];
   closed = false;
 
   private constructor(readonly socket: Socket) {
     socket.on('data', (d: Buffer) => {
-      this.buf = Buffer.concat([this.buf, d]);
+      this.append(d);
       this.wake();
     });
     socket.on('close', () => {
@@ -63,9 +85,9 @@ export class RawClient {
     for (;;) {
       const end = replyEnd(this.buf, 0);
       if (end > 0) {
-        const out = this.buf.subarray(0, end);
-        this.buf = this.buf.subarray(end);
-        return Buffer.from(out);
+        const out = Buffer.from(this.data.subarray(this.start, this.start + end));
+        this.start += end;
+        return out;
       }
       if (this.closed) throw new Error(`connection closed; unparsed bytes: ${JSON.stringify(this.buf.toString('latin1'))}`);
       const left = deadline - Date.now();
