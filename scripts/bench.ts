@@ -10,7 +10,6 @@ import { removeTempDirs, startFahaOnly, startPair, tmpRootFor, type ServerPair }
 const TESTS = ['set', 'get', 'incr', 'mset'];
 const PIPELINES = [1, 16];
 const CLIENTS = 50;
-const KEYSPACE = 100000;
 /** Seconds one measured run should last; request counts are calibrated to it. */
 const TARGET_SECONDS = 3;
 
@@ -24,8 +23,8 @@ function versionOf(cmd: string, args: string[]): string {
 }
 
 /** One redis-benchmark run; a failed run (error reply, missing result) stops the benchmark. */
-async function measure(port: number, test: string, pipeline: number, requests: number): Promise<number> {
-  const params: BenchParams = { port, tests: [test], requests, clients: CLIENTS, pipeline, keyspace: KEYSPACE };
+async function measure(port: number, test: string, pipeline: number, requests: number, keyspace: number): Promise<number> {
+  const params: BenchParams = { port, tests: [test], requests, clients: CLIENTS, pipeline, keyspace };
   const run = await runBenchmark(params);
   const r = run.results.find((x) => testId(x.test) === test);
   if (run.exitCode !== 0 || r === undefined) {
@@ -35,10 +34,10 @@ async function measure(port: number, test: string, pipeline: number, requests: n
 }
 
 /** Requests for ~TARGET_SECONDS per run, from a short probe of both servers (their geometric mean rate). */
-async function calibrate(pair: ServerPair, test: string, pipeline: number, quick: boolean): Promise<number> {
+async function calibrate(pair: ServerPair, test: string, pipeline: number, quick: boolean, keyspace: number): Promise<number> {
   if (quick) return pipeline === 1 ? 5000 : 50000;
   const probe = 10000 * pipeline;
-  const rates = [await measure(pair.redis.port, test, pipeline, probe), await measure(pair.faha.port, test, pipeline, probe)];
+  const rates = [await measure(pair.redis.port, test, pipeline, probe, keyspace), await measure(pair.faha.port, test, pipeline, probe, keyspace)];
   const n = Math.round(Math.sqrt(rates[0] * rates[1]) * TARGET_SECONDS);
   return Math.min(20_000_000, Math.max(10000, n));
 }
@@ -50,13 +49,13 @@ async function benchMode(mode: BenchMode, opts: BenchOptions, samples: Sample[])
     log(`[${mode}] faha persistence backend: ${pair.backend}`);
     for (const pipeline of PIPELINES) {
       for (const test of TESTS) {
-        const n = await calibrate(pair, test, pipeline, opts.quick);
+        const n = await calibrate(pair, test, pipeline, opts.quick, opts.keyspace);
         const line: string[] = [];
         for (let run = 0; run < opts.runs; run++) {
           // Alternate who goes first so drift on a shared machine does not favour one server.
           const order = run % 2 === 0 ? (['redis', 'faha'] as const) : (['faha', 'redis'] as const);
           for (const server of order) {
-            const rps = await measure(pair[server].port, test, pipeline, n);
+            const rps = await measure(pair[server].port, test, pipeline, n, opts.keyspace);
             samples.push({ mode, test: test.toUpperCase(), pipeline, server, rps });
             line.push(`${server} ${rps.toFixed(0)}`);
           }
@@ -76,7 +75,7 @@ async function benchMode(mode: BenchMode, opts: BenchOptions, samples: Sample[])
 async function smoke(opts: BenchOptions): Promise<boolean> {
   const solo = await startFahaOnly('memory', tmpRootFor(opts.tmpRoot));
   try {
-    const run = await runBenchmark({ port: solo.faha.port, tests: ['set', 'get', 'incr', 'lpush'], requests: 100000, clients: CLIENTS, pipeline: 1, keyspace: KEYSPACE });
+    const run = await runBenchmark({ port: solo.faha.port, tests: ['set', 'get', 'incr', 'lpush'], requests: 100000, clients: CLIENTS, pipeline: 1, keyspace: opts.keyspace });
     const done = run.results.map((r) => `${r.test} ${r.rps.toFixed(0)} rps`);
     const ran = (t: string) => run.results.some((r) => testId(r.test) === t);
     const lpushUnknown = /^Error from server: ERR unknown command 'LPUSH'/i.test(run.stderr);
@@ -105,7 +104,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   log(`${versionOf('redis-server', ['--version'])}\n${versionOf('redis-benchmark', ['--version'])}\nnode ${process.version}`);
-  log(`clients ${CLIENTS}, keyspace ${KEYSPACE}, runs ${opts.runs}${opts.quick ? ' (quick: request counts too small for real numbers)' : ''}`);
+  log(`clients ${CLIENTS}, keyspace ${opts.keyspace === 0 ? 'one key (no -r)' : opts.keyspace}, runs ${opts.runs}${opts.quick ? ' (quick: request counts too small for real numbers)' : ''}`);
   if (!(await smoke(opts))) return 1;
   if (opts.smokeOnly) return 0;
   const samples: Sample[] = [];

@@ -10,6 +10,8 @@ export interface BenchOptions {
   smokeOnly: boolean;
   /** Parent of the servers' temporary data directories ('' = a temp dir on the repository's filesystem). */
   tmpRoot: string;
+  /** redis-benchmark -r: random keys over this many (0: its default, one key per test). */
+  keyspace: number;
 }
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -19,12 +21,14 @@ export const USAGE = `Usage: npm run bench -- [options]
   --quick                     small request counts and one run: checks that the benchmark works end to end
   --smoke                     only the smoke run: redis-benchmark -t set,get,incr,lpush -n 100000 against faha
   --tmp DIR                   put the servers' data directories under DIR (default: the repository's filesystem)
+  --keyspace N                redis-benchmark -r N: random keys over N (default 100000; 0: redis-benchmark's
+                              default of one key per test)
   --help                      this text`;
 
 export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
-  const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '' };
+  const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000 };
   let runsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -57,6 +61,12 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       case '--tmp':
         o.tmpRoot = value();
         break;
+      case '--keyspace': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0) throw new UsageError('--keyspace must be a non-negative integer');
+        o.keyspace = n;
+        break;
+      }
       case '--help':
       case '-h':
         return 'help';

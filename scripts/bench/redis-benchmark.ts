@@ -22,7 +22,7 @@ export interface BenchParams {
   requests: number;
   clients: number;
   pipeline: number;
-  /** -r: random keys in [0, keyspace) so the load touches many keys, not one. */
+  /** -r: random keys in [0, keyspace) so the load touches many keys, not one; 0 leaves -r out. */
   keyspace: number;
 }
 
@@ -43,7 +43,7 @@ function parseCsv(out: string): BenchResult[] {
 
 export function runBenchmark(p: BenchParams): Promise<BenchRun> {
   const args = ['-h', '127.0.0.1', '-p', String(p.port), '-c', String(p.clients), '-n', String(p.requests),
-    '-P', String(p.pipeline), '-r', String(p.keyspace), '-t', p.tests.join(','), '--csv'];
+    '-P', String(p.pipeline), ...(p.keyspace > 0 ? ['-r', String(p.keyspace)] : []), '-t', p.tests.join(','), '--csv'];
   const started = Date.now();
   return new Promise((resolve, reject) => {
     const child = spawn('redis-benchmark', args, { stdio: ['ignore', 'pipe', 'pipe'] });

@@ -99,7 +99,8 @@ export class Clients implements ClientRegistry, ConnectionHost {
   }
 
   pauseActive(): boolean {
-    return this.pauseState.active(now());
+    // Checked for every command on the hot path: read the clock only when a pause was set at all.
+    return this.pauseState.pending && this.pauseState.active(now());
   }
 
   holds(conn: Connection, def: CommandDef | null, argv: Buffer[]): boolean {

@@ -26,6 +26,11 @@ export class PauseState {
     return this.until !== 0 && nowMs < this.until;
   }
 
+  /** Whether any pause was set and not cleared (it may have run out): a check that needs no clock. */
+  get pending(): boolean {
+    return this.until !== 0;
+  }
+
   get endsAt(): number {
     return this.until;
   }
