@@ -79,9 +79,7 @@ export class Dispatcher {
   run(def: CommandDef, ctx: Context, argv: Buffer[]): void {
     const handler = def.handler!;
     const stats = this.statsFor(def);
-    const scale = stats.calls < TIMING_SAMPLE ? 1 : TIMING_SAMPLE;
-    const timed = scale === 1 || Math.random() * TIMING_SAMPLE < 1;
-    const t0 = timed ? performance.now() : 0;
+    const t0 = this.startTimer(stats);
     const errorsBefore = ctx.reply.errorCount;
     beginCommand();
     try {
@@ -91,16 +89,7 @@ export class Dispatcher {
     } finally {
       endCommand();
     }
-    if (timed) {
-      const usec = (performance.now() - t0) * 1000;
-      stats.usec += Math.round(usec * scale);
-      this.server.stats.recordLatency(def.spec.name, usec);
-    }
-    // Like Redis, a call that answered with an error (from parse or exec) counts as failed.
-    if (ctx.reply.errorCount !== errorsBefore) stats.failed++;
-    stats.calls++;
-    this.server.stats.totalCommands++;
-    ctx.session.lastCommand = def.spec.name;
+    this.account(def, ctx, stats, t0, errorsBefore);
     const monitors = this.server.clients.monitors;
     if (monitors.size > 0 && (def.flags & (CmdFlag.SkipMonitor | CmdFlag.Admin)) === 0) {
       const line = formatMonitorLine(now(), ctx.session, argv);
@@ -114,9 +103,7 @@ export class Dispatcher {
    */
   runFast(def: CommandDef, ctx: Context, exec: (ctx: Context, key: string, value: Buffer) => void, key: string, value: Buffer): void {
     const stats = this.statsFor(def);
-    const scale = stats.calls < TIMING_SAMPLE ? 1 : TIMING_SAMPLE;
-    const timed = scale === 1 || Math.random() * TIMING_SAMPLE < 1;
-    const t0 = timed ? performance.now() : 0;
+    const t0 = this.startTimer(stats);
     const errorsBefore = ctx.reply.errorCount;
     beginCommand();
     try {
@@ -124,9 +111,19 @@ export class Dispatcher {
     } finally {
       endCommand();
     }
-    if (timed) {
+    this.account(def, ctx, stats, t0, errorsBefore);
+  }
+
+  /** The start time when this call is one of the timed ones (see TIMING_SAMPLE), else -1. */
+  private startTimer(stats: CommandStats): number {
+    return stats.calls < TIMING_SAMPLE || Math.random() * TIMING_SAMPLE < 1 ? performance.now() : -1;
+  }
+
+  /** A finished call's stats: duration (when timed), failed (it answered an error, as Redis counts), calls. */
+  private account(def: CommandDef, ctx: Context, stats: CommandStats, t0: number, errorsBefore: number): void {
+    if (t0 >= 0) {
       const usec = (performance.now() - t0) * 1000;
-      stats.usec += Math.round(usec * scale);
+      stats.usec += Math.round(usec * (stats.calls < TIMING_SAMPLE ? 1 : TIMING_SAMPLE));
       this.server.stats.recordLatency(def.spec.name, usec);
     }
     if (ctx.reply.errorCount !== errorsBefore) stats.failed++;

@@ -1,7 +1,8 @@
 // MONITOR lines: time, database, client address and sdscatrepr-escaped arguments.
 import { expect } from 'chai';
 import type { Session } from './types.js';
-import { formatMonitorLine, repr } from './monitor-format.js';
+import { sdsRepr as repr } from '../resp/repr.js';
+import { formatMonitorLine } from './monitor-format.js';
 
 describe('MONITOR line format', () => {
   it('prints seconds and microseconds, the database and the address, then the quoted arguments', () => {

@@ -1,5 +1,6 @@
 // faha-server's arguments, read the way redis-server's main() reads them: an optional config file first, `-` for
 // stdin, and `--directive value ...` options that become config lines appended after the file. Pure: no I/O.
+import { sdsRepr } from '../resp/repr.js';
 
 export type CommandLine =
   | { kind: 'version' }
@@ -57,19 +58,5 @@ export function assembleConfigText(fileText: string, stdinText: string, options:
  * printable ASCII as \xHH, so the config parser reads back exactly the bytes given.
  */
 export function reprArg(a: string): string {
-  let out = '"';
-  for (const c of Buffer.from(a, 'utf8')) {
-    switch (c) {
-      case 0x5c: out += '\\\\'; break;
-      case 0x22: out += '\\"'; break;
-      case 0x0a: out += '\\n'; break;
-      case 0x0d: out += '\\r'; break;
-      case 0x09: out += '\\t'; break;
-      case 0x07: out += '\\a'; break;
-      case 0x08: out += '\\b'; break;
-      default:
-        out += c >= 0x20 && c < 0x7f ? String.fromCharCode(c) : '\\x' + c.toString(16).padStart(2, '0');
-    }
-  }
-  return out + '"';
+  return sdsRepr(Buffer.from(a, 'utf8'));
 }

@@ -60,13 +60,13 @@ export class Store {
   /**
    * Writes `value` as the key's whole new value (type BYTES_TYPE, encoding tag `enc`). An existing entry is
    * updated in place (no new object, one hash lookup), so a caller must read what it needs from the old entry
-   * before calling this.
+   * before calling this. `current`, when given, is the key's entry in `db` as just looked up (null: absent).
    */
-  putBytes(db: number, key: string, value: Buffer, expireAt: number, enc: number): Entry {
+  putBytes(db: number, key: string, value: Buffer, expireAt: number, enc: number, current?: Entry | null): Entry {
     const log = this.log;
     log.append(RecordKind.PutString, enc, db, key, value, expireAt);
     const d = this.dbs[db];
-    let e = d.map.get(key);
+    let e = current === undefined ? d.map.get(key) : (current ?? undefined);
     if (e !== undefined) {
       if (e.expireAt !== expireAt) d.setExpire(key, e, expireAt);
       e.type = BYTES_TYPE;

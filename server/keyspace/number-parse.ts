@@ -35,6 +35,26 @@ export function parseLongLong(b: Uint8Array): bigint | null {
 }
 
 /**
+ * parseLongLong's common case as a JS number, without BigInt: the value when the input is a valid string2ll
+ * integer of at most 15 digits (so well inside 2^53), undefined otherwise (invalid, or long: ask parseLongLong).
+ * INCR on small counters is hot; BigInt parsing and printing were a third of its time.
+ */
+export function parseSmallLong(b: Uint8Array): number | undefined {
+  const n = b.length;
+  if (n === 1 && b[0] === 0x30) return 0;
+  const neg = b[0] === 0x2d;
+  const start = neg ? 1 : 0;
+  if (n === 0 || n - start > SAFE_DIGITS || start === n || b[start] < 0x31 || b[start] > 0x39) return undefined;
+  let v = 0;
+  for (let i = start; i < n; i++) {
+    const d = b[i] - 0x30;
+    if (d < 0 || d > 9) return undefined;
+    v = v * 10 + d;
+  }
+  return neg ? -v : v;
+}
+
+/**
  * string2ll for arguments that only need comparing (offsets, indexes, counts): the value as a JS number,
  * exact up to 2^53 and correctly ordered beyond it. Null when Redis would refuse the input.
  */

@@ -5,7 +5,7 @@ import { now } from '../clock.js';
 import type { Entry } from '../engine/entry.js';
 import { addLongDouble, formatLongDouble, isFiniteLongDouble } from '../platform/native.js';
 import { encodingFor, type Keyspace } from './keyspace.js';
-import { LLONG_MAX, LLONG_MIN, parseLongDouble, parseLongLong, type LongDouble } from './number-parse.js';
+import { LLONG_MAX, LLONG_MIN, parseLongDouble, parseLongLong, parseSmallLong, type LongDouble } from './number-parse.js';
 import { StringEncoding, ValueType, WRONGTYPE, type WrongType } from './types.js';
 
 /** The stored value is not a canonical 64-bit integer. */
@@ -59,7 +59,7 @@ export function setValue(ks: Keyspace, db: number, key: string, value: Buffer, c
   if ((cond.nx && e !== undefined) || (cond.xx && e === undefined)) return false;
   let at = cond.expireAt;
   if (at === 0 && cond.keepTtl && e !== undefined) at = e.expireAt;
-  ks.setString(db, key, value, at, encodingFor(value));
+  ks.setString(db, key, value, at, encodingFor(value), e ?? null);
   return true;
 }
 
@@ -95,15 +95,26 @@ export function changeExpiry(ks: Keyspace, db: number, key: string, e: Entry, ch
   }
 }
 
+/** Below this magnitude a sum of two values stays an exact JS number. */
+const SMALL = 2 ** 52;
+
 /** INCRBY and friends: the new value, stored int-encoded with the key's deadline kept. */
-export function incrBy(ks: Keyspace, db: number, key: string, delta: bigint): bigint | WrongType | typeof NOT_INTEGER | typeof OVERFLOW {
+export function incrBy(ks: Keyspace, db: number, key: string, delta: bigint): number | bigint | WrongType | typeof NOT_INTEGER | typeof OVERFLOW {
   const e = lookupStringWrite(ks, db, key);
   if (e === WRONGTYPE) return WRONGTYPE;
-  const old = e === undefined ? 0n : parseLongLong(ks.valueOf(e));
+  const stored = e === undefined ? undefined : ks.valueOf(e);
+  // Small counters (nearly all) are added as numbers; anything near the 64-bit edge goes through BigInt.
+  const small = stored === undefined ? 0 : parseSmallLong(stored);
+  if (small !== undefined && delta < SMALL && delta > -SMALL) {
+    const value = small + Number(delta);
+    ks.setString(db, key, Buffer.from(String(value), 'latin1'), e?.expireAt ?? 0, StringEncoding.Int, e ?? null);
+    return value;
+  }
+  const old = stored === undefined ? 0n : parseLongLong(stored);
   if (old === null) return NOT_INTEGER;
   const value = old + delta;
   if (value > LLONG_MAX || value < LLONG_MIN) return OVERFLOW;
-  ks.setString(db, key, Buffer.from(value.toString(), 'latin1'), e?.expireAt ?? 0, StringEncoding.Int);
+  ks.setString(db, key, Buffer.from(value.toString(), 'latin1'), e?.expireAt ?? 0, StringEncoding.Int, e ?? null);
   return value;
 }
 

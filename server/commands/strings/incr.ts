@@ -20,7 +20,7 @@ function incrHandler(name: string, parseDelta: (argv: Buffer[]) => bigint | Erro
     },
     exec(ctx, p) {
       const r = incrBy(ctx.ks, ctx.session.db, p.key, p.delta);
-      if (typeof r === 'bigint') ctx.reply.integer(r);
+      if (typeof r === 'bigint' || typeof r === 'number') ctx.reply.integer(r);
       else ctx.reply.error(statusError(r));
     },
   };
