@@ -131,15 +131,15 @@ function fstatSize(path: string): number {
 
 /**
  * Picks the backend: `libpmem` requires libpmem, `libc` forces the fallback, `auto` prefers libpmem and
- * says so when it is missing.
+ * says so when it is missing. `library` is the shared object to try (tests name a missing one).
  */
-export function openBackend(choice: 'auto' | BackendName): PersistenceBackend {
+export function openBackend(choice: 'auto' | BackendName, library = 'libpmem.so.1'): PersistenceBackend {
   if (choice !== 'libc') {
     try {
-      return new PmemBackend(koffi.load('libpmem.so.1'));
+      return new PmemBackend(koffi.load(library));
     } catch (err) {
-      if (choice === 'libpmem') throw new Error(`persistence-backend libpmem: cannot load libpmem.so.1 (${(err as Error).message})`);
-      return new LibcBackend('libc mmap/msync (fallback: libpmem.so.1 not found; install libpmem1 to use it)');
+      if (choice === 'libpmem') throw new Error(`persistence-backend libpmem: cannot load ${library} (${(err as Error).message})`);
+      return new LibcBackend(`libc mmap/msync (fallback: ${library} not found; install libpmem1 to use it)`);
     }
   }
   return new LibcBackend('libc mmap/msync (chosen by persistence-backend libc)');
