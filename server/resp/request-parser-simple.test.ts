@@ -1,7 +1,7 @@
 // The hot-path recogniser: it must take exactly the canonical plain GET/SET requests and leave everything else,
 // untouched, to next() (which applies Redis's rules).
 import { expect } from 'chai';
-import { RequestParser, SIMPLE_GET, SIMPLE_NONE, SIMPLE_SET } from './request-parser.js';
+import { RequestParser, SIMPLE_DECR, SIMPLE_GET, SIMPLE_INCR, SIMPLE_NONE, SIMPLE_SET } from './request-parser.js';
 
 function parser(maxBulk = 512 * 1024 * 1024): RequestParser {
   return new RequestParser({ maxBulkLen: () => maxBulk, authRequired: () => false });
@@ -18,6 +18,19 @@ describe('RequestParser.nextSimple (the GET/SET hot path)', () => {
     expect(p.simpleValue.toString()).to.equal('va\r\nl');
     expect(p.nextSimple()).to.equal(SIMPLE_NONE);
     expect(p.next()).to.equal(null);
+  });
+
+  it('takes plain INCR and DECR, and not INCRBY or INCR with a value', () => {
+    const p = parser();
+    p.feed(Buffer.from('*2\r\n$4\r\nincr\r\n$1\r\nc\r\n*2\r\n$4\r\nDECR\r\n$1\r\nd\r\n*3\r\n$4\r\nINCR\r\n$1\r\nc\r\n$1\r\n2\r\n'));
+    expect(p.nextSimple()).to.equal(SIMPLE_INCR);
+    expect(p.simpleKey).to.equal('c');
+    expect(p.nextSimple()).to.equal(SIMPLE_DECR);
+    expect(p.simpleKey).to.equal('d');
+    expect(p.nextSimple()).to.equal(SIMPLE_NONE);
+    const q = parser();
+    q.feed(Buffer.from('*3\r\n$6\r\nINCRBY\r\n$1\r\nc\r\n$1\r\n2\r\n*2\r\n$4\r\nINCX\r\n$1\r\nc\r\n'));
+    expect(q.nextSimple()).to.equal(SIMPLE_NONE);
   });
 
   it('keeps binary keys byte for byte and accepts empty keys and values', () => {

@@ -42,6 +42,8 @@ const LLONG_MAX = 9223372036854775807n;
 export const SIMPLE_NONE = 0;
 export const SIMPLE_GET = 1;
 export const SIMPLE_SET = 2;
+export const SIMPLE_INCR = 3;
+export const SIMPLE_DECR = 4;
 
 /**
  * Parses a length as Redis's string2ll does: optional '-', no leading zeros or '+', no spaces, at most 20
@@ -187,29 +189,24 @@ export class RequestParser {
 
   /**
    * The hot-path recogniser (see commands/fast-path.ts): when the next request is, complete and in canonical
-   * form, exactly `GET key` or `SET key value` (any case, small bulks, every CRLF in place), consumes it and
-   * returns SIMPLE_GET / SIMPLE_SET with the key (latin1) in `simpleKey` and the value view in `simpleValue`.
-   * Anything else, or anything incomplete, returns SIMPLE_NONE and leaves the input to next(), which then
-   * applies every Redis rule (limits, errors) as usual. Callers use it only for authenticated clients.
+   * form, exactly `GET key`, `SET key value`, `INCR key` or `DECR key` (any case, small bulks, every CRLF in
+   * place), consumes it and returns its SIMPLE_* code with the key (latin1) in `simpleKey` and, for SET, the value
+   * view in `simpleValue`. Anything else, or anything incomplete, returns SIMPLE_NONE and leaves the input to
+   * next(), which then applies every Redis rule (limits, errors) as usual. Used only for authenticated clients.
    */
   nextSimple(): number {
     if (this.multibulkLen !== 0 || this.inline || this.big !== null) return SIMPLE_NONE;
     const buf = this.buf;
     const end = this.end;
     let p = this.pos;
-    // "*2\r\n$3\r\n" or "*3\r\n$3\r\n", then the three letters and "\r\n".
-    if (end - p < 16 || buf[p] !== 0x2a || buf[p + 2] !== 0x0d || buf[p + 3] !== 0x0a) return SIMPLE_NONE;
+    // "*<2|3>\r\n$<3|4>\r\n", the name, "\r\n".
+    if (end - p < 16 || buf[p] !== 0x2a || buf[p + 2] !== 0x0d || buf[p + 3] !== 0x0a || buf[p + 4] !== 0x24) return SIMPLE_NONE;
+    if (buf[p + 6] !== 0x0d || buf[p + 7] !== 0x0a) return SIMPLE_NONE;
     const argc = buf[p + 1];
-    if (buf[p + 4] !== 0x24 || buf[p + 5] !== 0x33 || buf[p + 6] !== 0x0d || buf[p + 7] !== 0x0a) return SIMPLE_NONE;
-    const a = buf[p + 8] | 0x20;
-    const e = buf[p + 9] | 0x20;
-    const t = buf[p + 10] | 0x20;
-    if (e !== 0x65 || t !== 0x74 || buf[p + 11] !== 0x0d || buf[p + 12] !== 0x0a) return SIMPLE_NONE;
-    let op: number;
-    if (a === 0x67 && argc === 0x32) op = SIMPLE_GET;
-    else if (a === 0x73 && argc === 0x33) op = SIMPLE_SET;
-    else return SIMPLE_NONE;
-    p += 13;
+    const nameLen = buf[p + 5] - 0x30;
+    const op = nameLen === 3 ? this.name3(p + 8, argc) : nameLen === 4 && argc === 0x32 ? this.name4(p + 8) : SIMPLE_NONE;
+    if (op === SIMPLE_NONE) return SIMPLE_NONE;
+    p += 10 + nameLen;
     const keyStart = this.simpleBulk(p);
     if (keyStart < 0) return SIMPLE_NONE;
     const keyEnd = keyStart + this.simpleLen;
@@ -223,6 +220,27 @@ export class RequestParser {
     this.simpleKey = buf.toString('latin1', keyStart, keyEnd);
     this.pos = p;
     return op;
+  }
+
+  /** GET (2 arguments) or SET (3) at `at`, followed by CRLF. */
+  private name3(at: number, argc: number): number {
+    const buf = this.buf;
+    if ((buf[at + 1] | 0x20) !== 0x65 || (buf[at + 2] | 0x20) !== 0x74 || buf[at + 3] !== 0x0d || buf[at + 4] !== 0x0a) return SIMPLE_NONE;
+    const first = buf[at] | 0x20;
+    if (first === 0x67 && argc === 0x32) return SIMPLE_GET;
+    if (first === 0x73 && argc === 0x33) return SIMPLE_SET;
+    return SIMPLE_NONE;
+  }
+
+  /** INCR or DECR at `at`, followed by CRLF. */
+  private name4(at: number): number {
+    const buf = this.buf;
+    if ((buf[at + 2] | 0x20) !== 0x63 || (buf[at + 3] | 0x20) !== 0x72 || buf[at + 4] !== 0x0d || buf[at + 5] !== 0x0a) return SIMPLE_NONE;
+    const first = buf[at] | 0x20;
+    const second = buf[at + 1] | 0x20;
+    if (first === 0x69 && second === 0x6e) return SIMPLE_INCR;
+    if (first === 0x64 && second === 0x65) return SIMPLE_DECR;
+    return SIMPLE_NONE;
   }
 
   /** Key of the request nextSimple() consumed. */

@@ -3,7 +3,7 @@
 import { incrBy, incrByFloat } from '../../keyspace/strings.js';
 import { LLONG_MIN, parseLongDouble, parseLongLong, type LongDouble } from '../../keyspace/number-parse.js';
 import { ERR_DECREMENT_OVERFLOW, ERR_NOT_INTEGER } from '../../resp/errors.js';
-import { ErrorReply, type Handler } from '../types.js';
+import { ErrorReply, type Context, type Handler } from '../types.js';
 import { statusError } from './status-errors.js';
 
 interface IncrPlan {
@@ -18,12 +18,15 @@ function incrHandler(name: string, parseDelta: (argv: Buffer[]) => bigint | Erro
       const delta = parseDelta(argv);
       return delta instanceof ErrorReply ? delta : { key: argv[1].toString('latin1'), delta };
     },
-    exec(ctx, p) {
-      const r = incrBy(ctx.ks, ctx.session.db, p.key, p.delta);
-      if (typeof r === 'bigint' || typeof r === 'number') ctx.reply.integer(r);
-      else ctx.reply.error(statusError(r));
-    },
+    exec: (ctx, p) => execIncrBy(ctx, p.key, p.delta),
   };
+}
+
+/** INCRBY's whole behaviour; the hot path (commands/fast-path.ts) runs it for plain INCR and DECR. */
+export function execIncrBy(ctx: Context, key: string, delta: bigint): void {
+  const r = incrBy(ctx.ks, ctx.session.db, key, delta);
+  if (typeof r === 'bigint' || typeof r === 'number') ctx.reply.integer(r);
+  else ctx.reply.error(statusError(r));
 }
 
 function integerArg(arg: Buffer): bigint | ErrorReply {
