@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openBackend } from '../platform/pmem.js';
+import { openBackend, type PersistenceBackend } from '../platform/pmem.js';
 import { LogCorruptError } from './errors.js';
 import { BATCH_HEADER_SIZE, BH_CRC, RecordKind } from './format.js';
 import { Log, type LogOptions } from './log.js';
@@ -174,6 +174,43 @@ describe('engine: the log', () => {
     const last: Seen[] = [];
     Log.open(opts({ segmentSize: 4096 }), collect(last)).close();
     expect(last.map((s) => s.key)).to.deep.equal(['fresh']);
+  });
+
+  for (const persistMode of ['inline', 'worker'] as const)
+  it(`keeps durability back while persisting fails and advances it once a retry succeeds (persist-mode ${persistMode})`, async function () {
+    this.timeout(5000);
+    let failing = true;
+    const flaky: PersistenceBackend = {
+      name: backend.name,
+      description: 'test: persists fail while `failing`',
+      map(path, size, create) {
+        const f = backend.map(path, size, create);
+        const fault = () => Object.assign(new Error('EIO (injected)'), { code: 'EIO' });
+        return {
+          ...f,
+          buf: f.buf,
+          persist: (o, n) => {
+            if (failing) throw fault();
+            f.persist(o, n);
+          },
+          persistAsync: (o, n, done) => (failing ? done(fault()) : f.persistAsync(o, n, done)),
+        };
+      },
+    };
+    const warnings: string[] = [];
+    const log = Log.open({ ...opts({ persistMode }), backend: flaky, warn: (m) => warnings.push(m) }, () => {});
+    const lsn = log.append(RecordKind.PutString, 0, 0, 'k', Buffer.from('v'), 0);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(log.durableLSN).to.be.lessThan(lsn);
+    expect(log.lastPersistError?.message).to.match(/EIO/);
+    expect(warnings.join()).to.match(/Persisting the log failed/);
+    failing = false;
+    const durable = await new Promise<number>((resolve) => {
+      log.onDurable = resolve;
+    });
+    expect(durable).to.equal(lsn);
+    expect(log.lastPersistError).to.equal(null);
+    log.close();
   });
 
   it('gives a record larger than a segment a segment of its own', () => {

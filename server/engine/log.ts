@@ -376,8 +376,16 @@ export class Log {
     const ranges = this.pending;
     this.pending = [];
     const target = this.sealedLSN;
-    if (this.rounds.length === 0 && (this.persistMode === 'inline' || ranges.every((r) => r.seg.file.isPmem))) {
-      for (const r of ranges) r.seg.file.persist(r.from, r.to - r.from);
+    // everysec persists a whole second of writes: always off the event loop, as Redis's background fsync.
+    const inline = this.persistMode === 'inline' && this.fsync === 'always';
+    if (this.rounds.length === 0 && (inline || ranges.every((r) => r.seg.file.isPmem))) {
+      try {
+        for (const r of ranges) r.seg.file.persist(r.from, r.to - r.from);
+      } catch (err) {
+        this.persistGeneration++;
+        this.persistFailed(err as Error, ranges);
+        return;
+      }
       this.persisted(target);
       return;
     }
@@ -392,19 +400,21 @@ export class Log {
   }
 
   private completeRounds(): void {
+    let failed = false;
     while (this.rounds.length > 0 && this.rounds[0].left === 0) {
       const r = this.rounds.shift()!;
       if (r.generation !== this.persistGeneration) continue;
       if (r.failure) {
         // Rounds after a failed one may have succeeded, but durability cannot pass the failed range: only a
-        // retry (a later generation) advances it again.
+        // retry (a later generation, started by persistFailed's timer) advances it again.
         this.persistGeneration++;
         this.persistFailed(r.failure, r.ranges);
+        failed = true;
         continue;
       }
       this.persisted(r.target);
     }
-    if (this.fsync === 'always') this.startPersist();
+    if (!failed && this.fsync === 'always') this.startPersist();
   }
 
   private persisted(target: number): void {
