@@ -37,12 +37,11 @@ export class FastPath {
     this.set = t.lookup('set');
     this.incr = t.lookup('incr');
     this.decr = t.lookup('decr');
+    this.enabled = this.get !== undefined && this.set !== undefined && this.incr !== undefined && this.decr !== undefined;
   }
 
   /** False when any of these commands is not served (then the recogniser is not used at all). */
-  get enabled(): boolean {
-    return this.get !== undefined && this.set !== undefined && this.incr !== undefined && this.decr !== undefined;
-  }
+  readonly enabled: boolean;
 
   /** Runs what nextSimple() recognised. */
   run(op: number, ctx: Context, key: string, value: Buffer): void {

@@ -27,6 +27,7 @@ export class Clients implements ClientRegistry, ConnectionHost {
   server!: ServerContext;
   dispatcher!: Dispatcher;
   fast!: FastPath;
+  readonly bulkLimit = { value: 512 * 1024 * 1024 };
 
   constructor(
     readonly log: Log,

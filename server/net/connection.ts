@@ -30,6 +30,10 @@ export interface ConnectionHost {
   readonly logger: Logger;
   /** Connections with held output, flushed when the log reports durability. */
   readonly waiting: Set<Connection>;
+  /** Sessions in MONITOR mode (the hot path is off while there are any). */
+  readonly monitors: Set<Session>;
+  /** proto-max-bulk-len, kept current by the composition root (the parser reads it for every bulk). */
+  readonly bulkLimit: { value: number };
   /** The GET/SET hot path. */
   readonly fast: FastPath;
   /** True while a CLIENT PAUSE is in effect (the hot path is off then). */
@@ -109,7 +113,9 @@ export class Connection implements Session, ClientInfoSource {
     // Redis authenticates a connection at creation when the default user needs no password.
     this.authenticated = cfg.str('requirepass') === '';
     this.parser = new RequestParser({
-      maxBulkLen: () => cfg.live['proto-max-bulk-len'] as number,
+      get maxBulk() {
+        return host.bulkLimit.value;
+      },
       authRequired: () => !this.authenticated && cfg.live.requirepass !== '',
     });
     this.ctx = { session: this, reply: this.reply, ks: host.server.ks, server: host.server };
@@ -198,7 +204,8 @@ export class Connection implements Session, ClientInfoSource {
 
   /** Whether plain GET/SET may take the hot path (commands/fast-path.ts) for this connection right now. */
   private fastAllowed(): boolean {
-    return this.authenticated && this.mode === 'on' && this.host.fast.enabled && this.host.server.clients.monitors.size === 0 && !this.host.pauseActive();
+    const host = this.host;
+    return this.authenticated && this.mode === 'on' && host.fast.enabled && host.monitors.size === 0 && !host.pauseActive();
   }
 
   /** Dispatches one command; false when CLIENT PAUSE holds it back. */

@@ -4,7 +4,7 @@ import { expect } from 'chai';
 import { RequestParser, SIMPLE_DECR, SIMPLE_GET, SIMPLE_INCR, SIMPLE_NONE, SIMPLE_SET } from './request-parser.js';
 
 function parser(maxBulk = 512 * 1024 * 1024): RequestParser {
-  return new RequestParser({ maxBulkLen: () => maxBulk, authRequired: () => false });
+  return new RequestParser({ maxBulk, authRequired: () => false });
 }
 
 describe('RequestParser.nextSimple (the GET/SET hot path)', () => {

@@ -6,7 +6,7 @@ import { BIG_ARG, parseStrictInt, ProtocolError, RequestParser, type ParserLimit
 const MB = 1024 * 1024;
 
 function limits(maxBulkLen = 512 * MB, auth = false): ParserLimits {
-  return { maxBulkLen: () => maxBulkLen, authRequired: () => auth };
+  return { maxBulk: maxBulkLen, authRequired: () => auth };
 }
 
 /** What a parse produced: commands as latin1 strings, then "ERROR <message>" if it stopped on one. */
@@ -198,7 +198,7 @@ describe('RequestParser', () => {
 
     it('the authentication limits follow the session as it authenticates', () => {
       let auth = true;
-      const p = new RequestParser({ maxBulkLen: () => 512 * MB, authRequired: () => auth });
+      const p = new RequestParser({ maxBulk: 512 * MB, authRequired: () => auth });
       p.feed(bytes('AUTH x\r\n'));
       expect((p.next() as Buffer[]).length).to.equal(2);
       auth = false;

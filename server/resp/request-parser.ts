@@ -73,8 +73,8 @@ export function parseStrictInt(buf: Buffer, start: number, end: number): number 
 }
 
 export interface ParserLimits {
-  /** proto-max-bulk-len */
-  maxBulkLen(): number;
+  /** proto-max-bulk-len, kept current by the owner (read for every bulk, so a plain property). */
+  readonly maxBulk: number;
   /** True while the connection must still authenticate (tight size limits apply then). */
   authRequired(): boolean;
 }
@@ -263,7 +263,7 @@ export class RequestParser {
       len = len * 10 + d;
     }
     if (i === p + 1 || i + 1 >= end || buf[i] !== 0x0d || buf[i + 1] !== 0x0a) return -1;
-    if ((buf[p + 1] === 0x30 && i > p + 2) || len >= BIG_ARG || len > this.limits.maxBulkLen()) return -1;
+    if ((buf[p + 1] === 0x30 && i > p + 2) || len >= BIG_ARG || len > this.limits.maxBulk) return -1;
     const start = i + 2;
     if (start + len + 2 > end || buf[start + len] !== 0x0d || buf[start + len + 1] !== 0x0a) return -1;
     this.simpleLen = len;
@@ -358,7 +358,7 @@ export class RequestParser {
     if (cr + 1 >= this.end) return null;
     if (buf[this.pos] !== 0x24) return new ProtocolError(errProtoExpectedDollar(buf[this.pos]));
     const ll = parseStrictInt(buf, this.pos + 1, cr);
-    if (Number.isNaN(ll) || ll < 0 || ll > this.limits.maxBulkLen() || ll > MAX_BULK) {
+    if (Number.isNaN(ll) || ll < 0 || ll > this.limits.maxBulk || ll > MAX_BULK) {
       return new ProtocolError(ERR_PROTO_INVALID_BULK);
     }
     if (ll > UNAUTH_MAX_BULK && this.limits.authRequired()) return new ProtocolError(ERR_PROTO_UNAUTH_BULK);
