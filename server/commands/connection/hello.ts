@@ -8,7 +8,7 @@ import { ErrorReply, type Context, type Handler } from '../types.js';
 import { validName } from './client-name.js';
 import { checkCredentials } from './credentials.js';
 import { redact } from './redact.js';
-import { cString, parseLongLong, word } from './words.js';
+import { cString, parseLongLong, word } from '../args.js';
 
 type Step = { kind: 'auth'; at: number } | { kind: 'setname'; at: number } | { kind: 'syntax'; option: string };
 

@@ -3,7 +3,7 @@ import {
   ERR_DB_INDEX, ERR_INT_OUT_OF_RANGE, ERR_INVALID_FIRST_DB_INDEX, ERR_INVALID_SECOND_DB_INDEX, ERR_NOT_INTEGER,
 } from '../../resp/errors.js';
 import { ErrorReply, type Handler } from '../types.js';
-import { parseInt32 } from './words.js';
+import { parseInt32 } from '../args.js';
 
 export const select: Handler<number> = {
   name: 'select',

@@ -4,7 +4,7 @@
 import { copyKey, moveKey } from '../../keyspace/keys.js';
 import { ERR_DB_INDEX, ERR_INT_OUT_OF_RANGE, ERR_NOT_INTEGER, ERR_SAME_OBJECT, ERR_SYNTAX } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
-import { isOption, parseInt32 } from './args.js';
+import { isOption, parseInt32 } from '../args.js';
 
 function dbArgument(b: Buffer): number | ErrorReply {
   const v = parseInt32(b);

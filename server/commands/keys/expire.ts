@@ -6,7 +6,7 @@ import {
   ERR_EXPIRE_GT_LT_CONFLICT, ERR_EXPIRE_NX_CONFLICT, ERR_NOT_INTEGER, invalidExpireTime, unsupportedOption,
 } from '../../resp/errors.js';
 import { ErrorReply, simpleHandler, type Context, type Handler } from '../types.js';
-import { cString, parseLongLong } from './args.js';
+import { cString, parseLongLong } from '../args.js';
 
 const LLONG_MAX = 2n ** 63n - 1n;
 const LLONG_MIN = -(2n ** 63n);

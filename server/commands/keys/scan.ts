@@ -5,7 +5,7 @@ import { expireIfDue, readKeyNoTouch, typeName } from '../../keyspace/keys.js';
 import { scanSlots } from '../../keyspace/scan.js';
 import { ERR_INVALID_CURSOR, ERR_NOT_INTEGER, ERR_SYNTAX } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
-import { cString, isOption, parseCursor, parseLongLong } from './args.js';
+import { cString, isOption, parseCursor, parseLongLong } from '../args.js';
 
 interface ScanPlan {
   /** Infinity for a cursor beyond any slot (it ends the scan at once). */

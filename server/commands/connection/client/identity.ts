@@ -2,7 +2,7 @@
 import { ERR_CLIENT_NAME, clientAttrInvalid, unrecognizedOption } from '../../../resp/errors.js';
 import { ErrorReply, simpleHandler, type Handler } from '../../types.js';
 import { validName } from '../client-name.js';
-import { cString, word } from '../words.js';
+import { cString, word } from '../../args.js';
 
 export const clientId = simpleHandler('client|id', (ctx) => ctx.reply.integer(ctx.session.id));
 

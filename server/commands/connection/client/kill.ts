@@ -6,7 +6,7 @@ import {
 } from '../../../resp/errors.js';
 import { ErrorReply, type Context, type Handler, type Session } from '../../types.js';
 import { userExists } from '../credentials.js';
-import { cString, parseLongLong, word } from '../words.js';
+import { cString, parseLongLong, word } from '../../args.js';
 import { clientTypeByName, clientTypeOf, type ClientType } from './types.js';
 
 interface KillFilter {

@@ -2,7 +2,7 @@
 // line itself is written by net/, which owns the connection's numbers). Verbatim strings under RESP3.
 import { ERR_INVALID_CLIENT_ID, ERR_SYNTAX, unknownClientType } from '../../../resp/errors.js';
 import { ErrorReply, simpleHandler, type Handler, type Session } from '../../types.js';
-import { cString, parseLongLong, word } from '../words.js';
+import { cString, parseLongLong, word } from '../../args.js';
 import { clientTypeByName, clientTypeOf, type ClientType } from './types.js';
 
 type ListPlan = { kind: 'all' } | { kind: 'type'; type: ClientType } | { kind: 'ids'; ids: number[] };

@@ -2,7 +2,7 @@
 // replies REPLY asks it to; OFF and SKIP themselves have no reply.
 import { ERR_SYNTAX } from '../../../resp/errors.js';
 import { ErrorReply, type Handler } from '../../types.js';
-import { word } from '../words.js';
+import { word } from '../../args.js';
 
 export const clientReply: Handler<'on' | 'off' | 'skip'> = {
   name: 'client|reply',

@@ -3,7 +3,7 @@
 import { ERR_PAUSE_MODE, ERR_TIMEOUT_NEGATIVE, ERR_TIMEOUT_NOT_INTEGER, subcommandSyntaxError } from '../../../resp/errors.js';
 import { now } from '../../../clock.js';
 import { ErrorReply, simpleHandler, type Handler } from '../../types.js';
-import { parseLongLong, word } from '../words.js';
+import { parseLongLong, word } from '../../args.js';
 
 const LLONG_MAX = 2n ** 63n - 1n;
 

@@ -1,23 +1,10 @@
-// Argument readers for the key commands, with Redis's exact acceptance rules (string2ll, strtoul for cursors,
-// strcasecmp on NUL-terminated options). Pure functions of the bytes; no replies, no data.
+// Command-argument readers with Redis's exact acceptance rules (string2ll, strtoul for cursors, strcasecmp and
+// %s on NUL-terminated C strings), shared by every family. Pure functions of the bytes; no replies, no data.
+import { parseLongLong } from '../keyspace/number-parse.js';
 
-const LLONG_MIN = -(2n ** 63n);
-const LLONG_MAX = 2n ** 63n - 1n;
+export { parseLongLong };
+
 const ULONG_MAX = 2n ** 64n - 1n;
-/** Redis's LONG_STR_SIZE: longer strings are never integers. */
-const LONG_STR_SIZE = 21;
-
-/** string2ll: a canonical signed 64-bit decimal (no sign '+', no leading zeros, no spaces), else null. */
-export function parseLongLong(b: Buffer): bigint | null {
-  const n = b.length;
-  if (n === 0 || n >= LONG_STR_SIZE) return null;
-  if (n === 1 && b[0] === 0x30) return 0n;
-  let i = b[0] === 0x2d ? 1 : 0;
-  if (i === n || b[i] < 0x31 || b[i] > 0x39) return null;
-  for (i++; i < n; i++) if (b[i] < 0x30 || b[i] > 0x39) return null;
-  const v = BigInt(b.toString('latin1'));
-  return v < LLONG_MIN || v > LLONG_MAX ? null : v;
-}
 
 export const INT_MIN = -2147483648;
 export const INT_MAX = 2147483647;
@@ -49,6 +36,11 @@ export function parseCursor(b: Buffer): bigint | null {
 export function cString(b: Buffer): string {
   const nul = b.indexOf(0);
   return (nul < 0 ? b : b.subarray(0, nul)).toString('latin1');
+}
+
+/** The argument as a lowercase word for strcasecmp-style comparisons (up to the first NUL byte). */
+export function word(b: Buffer): string {
+  return cString(b).toLowerCase();
 }
 
 /** strcasecmp(argument, word) === 0, with `word` in lower case. */

@@ -1,6 +1,6 @@
-// Unit tests of the key commands' argument readers (string2ll, strtoul cursors, C-string options).
+// Unit tests of the shared argument readers (string2ll, strtoul cursors, C-string words and options).
 import { expect } from 'chai';
-import { cString, isOption, parseCursor, parseInt32, parseLongLong } from './args.js';
+import { cString, isOption, parseCursor, parseInt32, parseLongLong, word } from './args.js';
 
 const b = (s: string) => Buffer.from(s, 'latin1');
 
@@ -45,4 +45,18 @@ describe('keys args: options', () => {
     expect(isOption(b('counts'), 'count')).to.equal(false);
     expect(cString(b('a\x00b'))).to.equal('a');
   });
+});
+
+describe('args: words as C strings', () => {
+  it('word lower-cases and stops at a NUL byte, as strcasecmp sees it', () => {
+    expect(word(Buffer.from('SkipMe'))).to.equal('skipme');
+    expect(word(Buffer.from('yes\0junk'))).to.equal('yes');
+  });
+
+  it('cString is the text before a NUL byte', () => {
+    expect(cString(Buffer.from('abc\0def'))).to.equal('abc');
+    // One char per byte: error replies quoting it are written as latin1, so the client's bytes come back exactly.
+    expect(cString(Buffer.from('é'))).to.equal(Buffer.from('é').toString('latin1'));
+  });
+
 });
