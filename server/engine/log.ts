@@ -1,6 +1,6 @@
 // The append-only log: records go into the open batch of the head segment; the batch is sealed once per
-// event-loop turn (group commit), persisted, and then `durableLSN` advances. Owns segments, the manifest, the
-// write head and the persistence pipeline; knows record bytes, not keys' meaning.
+// event-loop turn (group commit), handed to the persister, and `durableLSN` advances as it is persisted. Owns
+// segments, the manifest and the write head; knows record bytes, not keys' meaning.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PersistenceBackend } from '../platform/pmem.js';
@@ -13,9 +13,10 @@ import {
 } from './format.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import { recoverLog, type RecordVisitor } from './recovery.js';
+import { Persister, type FsyncPolicy, type PersistMode } from './persister.js';
 import { Segment } from './segment.js';
 
-export type FsyncPolicy = 'always' | 'everysec' | 'no';
+export type { FsyncPolicy, PersistMode } from './persister.js';
 
 export interface LogOptions {
   /** The data directory; segments live in `<dir>/log`. */
@@ -25,41 +26,11 @@ export interface LogOptions {
   fsync: FsyncPolicy;
   /** Reports recovery progress and persistence errors; the server passes its logger. */
   warn?: (msg: string) => void;
-  /**
-   * Where msync runs on an ordinary file: 'inline' on the event loop at the end of the turn (as Redis's
-   * appendfsync always does), or 'worker' on a thread while the next batch executes. See persistMode below.
-   */
+  /** Where msync runs under appendfsync always (see PersistMode). */
   persistMode?: PersistMode;
 }
 
-/**
- * 'inline' is the default because it measured faster here (scripts/bench.ts durable, SET -c 50 -r 100000: P1
- * 0.78-0.86 vs 0.71-0.74 of redis-server, P16 0.79-0.87 vs 0.73-0.85): an msync on another thread must
- * write-protect the pages this thread keeps writing, which costs TLB-shootdown interrupts and thread wake-ups
- * per round; with flushes of ~0.16 ms that outweighs the overlap. 'worker' may win where flushes are slow.
- */
-export type PersistMode = 'inline' | 'worker';
-
-interface PendingRange {
-  seg: Segment;
-  from: number;
-  to: number;
-}
-
 const TWO_32 = 0x100000000;
-/**
- * Persist rounds allowed in flight at once. Two lets the writes that arrive during one msync start their own at
- * the end of the turn instead of waiting a whole round (scripts/bench.ts durable SET -P 1).
- */
-const PERSIST_ROUNDS = 2;
-
-interface PersistRound {
-  target: number;
-  ranges: PendingRange[];
-  left: number;
-  failure: Error | null;
-  generation: number;
-}
 /** How far ahead of the write head pages are pre-faulted (scripts/bench.ts memory SET -P 16: ~3% faster). */
 const PREFAULT_WINDOW = 8 * 1024 * 1024;
 
@@ -81,10 +52,7 @@ export class Log {
   lastValueOff = 0;
   /** Called whenever `durableLSN` advances under `appendfsync always`. */
   onDurable: (lsn: number) => void = () => {};
-  /** The persistence error that is holding durability back, if any (INFO reports it). */
-  lastPersistError: Error | null = null;
   fsync: FsyncPolicy;
-  persistMode: PersistMode;
 
   private readonly logDir: string;
   private readonly segments: Segment[] = [];
@@ -98,12 +66,7 @@ export class Log {
   private batchCount = 0;
   private sealScheduled = false;
 
-  /** Highest LSN that ends a complete (non-continued) sealed batch. */
-  private sealedLSN = 0;
-  private persistedLSN = 0;
-  private pending: PendingRange[] = [];
-  private rounds: PersistRound[] = [];
-  private persistGeneration = 0;
+  private readonly persister: Persister;
   private everysecTimer: NodeJS.Timeout | null = null;
   private closed = false;
   private readonly warn: (msg: string) => void;
@@ -112,8 +75,11 @@ export class Log {
   private constructor(private readonly opts: LogOptions) {
     this.logDir = join(opts.dir, 'log');
     this.fsync = opts.fsync;
-    this.persistMode = opts.persistMode ?? 'inline';
     this.warn = opts.warn ?? (() => {});
+    this.persister = new Persister(opts.persistMode ?? 'inline', this.warn);
+    this.persister.onPersisted = (lsn) => {
+      if (this.fsync === 'always') this.onDurable(lsn);
+    };
   }
 
   /** Opens the log in `opts.dir`, replaying every record into `visit` (recovery), and readies the write head. */
@@ -141,7 +107,7 @@ export class Log {
     log.cur = log.segments[log.segments.length - 1];
     log.prefault();
     log.lastSeg = log.cur;
-    log.sealedLSN = log.persistedLSN = log.nextLSN - 1;
+    log.persister.sealedLSN = log.persister.persistedLSN = log.nextLSN - 1;
     log.setFsync(opts.fsync);
     return log;
   }
@@ -155,12 +121,25 @@ export class Log {
    * and `no` replies never wait (Redis's meaning of those policies).
    */
   get durableLSN(): number {
-    return this.fsync === 'always' ? this.persistedLSN : this.nextLSN - 1;
+    return this.fsync === 'always' ? this.persister.persistedLSN : this.nextLSN - 1;
   }
 
   /** What faha knows is persisted (under everysec/no this lags durableLSN, which only gates replies). */
   get persistedLSNValue(): number {
-    return this.persistedLSN;
+    return this.persister.persistedLSN;
+  }
+
+  /** The persistence error that is holding durability back, if any (INFO reports it). */
+  get lastPersistError(): Error | null {
+    return this.persister.lastError;
+  }
+
+  get persistMode(): PersistMode {
+    return this.persister.mode;
+  }
+
+  set persistMode(mode: PersistMode) {
+    this.persister.mode = mode;
   }
 
   get epochNumber(): number {
@@ -201,7 +180,8 @@ export class Log {
     const wasAlways = this.fsync === 'always';
     this.fsync = policy;
     if (policy === 'everysec') {
-      this.everysecTimer = setInterval(() => this.startPersist(), 1000);
+      // everysec persists a whole second of writes: off the event loop, as Redis's background fsync.
+      this.everysecTimer = setInterval(() => this.persister.start(true), 1000);
       this.everysecTimer.unref();
     }
     // Leaving `always` must not strand replies that wait for a persist.
@@ -249,11 +229,8 @@ export class Log {
   /** Persists everything sealed, synchronously (SAVE, SHUTDOWN). */
   persistAllSync(): void {
     this.sealTurn();
-    const ranges = this.pending;
-    this.pending = [];
-    for (const r of ranges) r.seg.file.persist(r.from, r.to - r.from);
-    this.persistedLSN = this.sealedLSN;
-    this.onDurable(this.persistedLSN);
+    this.persister.persistAllSync();
+    this.onDurable(this.persister.persistedLSN);
   }
 
   close(): void {
@@ -343,10 +320,10 @@ export class Log {
     }
     this.sealBatch(0);
     this.batchOpen = false;
-    this.sealedLSN = this.nextLSN - 1;
+    this.persister.sealedLSN = this.nextLSN - 1;
     this.prefault();
-    if (this.fsync === 'always') this.startPersist();
-    else if (this.fsync === 'no') this.pending.length = 0;
+    if (this.fsync === 'always') this.persister.start(false);
+    else if (this.fsync === 'no') this.persister.dropPending();
   }
 
   private sealBatch(flags: number): void {
@@ -369,76 +346,6 @@ export class Log {
     // Padding must read as zeros so recovery's "end of segment" test stays exact.
     if (end > seg.head) buf.fill(0, seg.head, end);
     seg.head = end;
-    const last = this.pending[this.pending.length - 1];
-    if (last !== undefined && last.seg === seg && last.to === start) last.to = end;
-    else this.pending.push({ seg, from: start, to: end });
-  }
-
-  /**
-   * Persists every sealed range. Inline (the default, and always on real or forced pmem, where it is a cache
-   * flush), or with persistMode 'worker' by msync on a worker thread while the event loop keeps executing and
-   * sealing the next batches; up to PERSIST_ROUNDS such rounds run at once, so a write arriving during a round
-   * does not wait for that round before its own persist starts. Durability advances in round order.
-   */
-  private startPersist(): void {
-    if (this.rounds.length >= PERSIST_ROUNDS || this.pending.length === 0) return;
-    const ranges = this.pending;
-    this.pending = [];
-    const target = this.sealedLSN;
-    // everysec persists a whole second of writes: always off the event loop, as Redis's background fsync.
-    const inline = this.persistMode === 'inline' && this.fsync === 'always';
-    if (this.rounds.length === 0 && (inline || ranges.every((r) => r.seg.file.isPmem))) {
-      try {
-        for (const r of ranges) r.seg.file.persist(r.from, r.to - r.from);
-      } catch (err) {
-        this.persistGeneration++;
-        this.persistFailed(err as Error, ranges);
-        return;
-      }
-      this.persisted(target);
-      return;
-    }
-    const round: PersistRound = { target, ranges, left: ranges.length, failure: null, generation: this.persistGeneration };
-    this.rounds.push(round);
-    for (const r of ranges) {
-      r.seg.file.persistAsync(r.from, r.to - r.from, (err) => {
-        if (err) round.failure = err;
-        if (--round.left === 0) this.completeRounds();
-      });
-    }
-  }
-
-  private completeRounds(): void {
-    let failed = false;
-    while (this.rounds.length > 0 && this.rounds[0].left === 0) {
-      const r = this.rounds.shift()!;
-      if (r.generation !== this.persistGeneration) continue;
-      if (r.failure) {
-        // Rounds after a failed one may have succeeded, but durability cannot pass the failed range: only a
-        // retry (a later generation, started by persistFailed's timer) advances it again.
-        this.persistGeneration++;
-        this.persistFailed(r.failure, r.ranges);
-        failed = true;
-        continue;
-      }
-      this.persisted(r.target);
-    }
-    if (!failed && this.fsync === 'always') this.startPersist();
-  }
-
-  private persisted(target: number): void {
-    this.lastPersistError = null;
-    if (target > this.persistedLSN) {
-      this.persistedLSN = target;
-      if (this.fsync === 'always') this.onDurable(target);
-    }
-  }
-
-  /** Keeps the ranges and retries: replies stay held rather than acknowledging what is not durable. */
-  private persistFailed(err: Error, ranges: PendingRange[]): void {
-    this.lastPersistError = err;
-    this.warn(`Persisting the log failed (${err.message}); retrying in 1 second. Writes are not acknowledged meanwhile.`);
-    this.pending = ranges.concat(this.pending);
-    setTimeout(() => this.startPersist(), 1000).unref();
+    this.persister.add(seg, start, end);
   }
 }
