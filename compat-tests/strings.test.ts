@@ -7,14 +7,15 @@ import { differential, type Pair } from './harness.js';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
- * True when faha serves the command `probe` starts with. Tests that need a command of another family (LPUSH to
- * make a key of another type, OBJECT ENCODING, HELLO) skip, saying so in their title, until that family exists.
+ * Skips the test unless faha serves the command `probe` starts with. The WRONGTYPE tests need LPUSH to make a key
+ * of another type; lists arrive with the data-types issue (3), until then they skip, saying so in their title.
  */
 async function needs(test: Mocha.Context, pair: Pair, what: string, ...probe: string[]): Promise<void> {
   const reply = (await pair.faha.call(...probe)).toString('latin1');
   if (reply.startsWith('-ERR unknown command') || reply.startsWith('-ERR unknown subcommand')) {
     const t = test.currentTest ?? test.test!;
     t.title += ` (skipped: faha does not serve ${what} yet)`;
+    // Skipped, not failed: the behaviour under test needs a family that is a later issue's (see above).
     test.skip();
   }
 }
@@ -244,8 +245,6 @@ describe('compat: string commands', () => {
   });
 
   it('reads count keyspace hits and misses, writes do not, and expiries are counted as Redis counts them', async function () {
-    await needs(this, d.pair, 'INFO', 'INFO', 'stats');
-    await needs(this, d.pair, 'CONFIG RESETSTAT', 'CONFIG', 'RESETSTAT');
     await d.pair.cmd('CONFIG', 'RESETSTAT');
     await d.pair.cmd('SET', 'k', '1');
     for (const c of [['GET', 'k'], ['GET', 'x'], ['MGET', 'k', 'x', 'k'], ['STRLEN', 'x'], ['GETRANGE', 'k', '0', '1'], ['GETEX', 'x'], ['GETDEL', 'x'],
@@ -485,7 +484,6 @@ describe('compat: string commands', () => {
 
   describe('RESP3', () => {
     it('nil replies, MGET and LCS IDX take their RESP3 shapes', async function () {
-      await needs(this, d.pair, 'HELLO', 'HELLO', '4');
       const p = await d.newPair();
       await p.both('HELLO', '3');
       await p.cmd('GET', 'missing');
@@ -506,6 +504,7 @@ describe('compat: string commands', () => {
 
   describe('keys of another type', () => {
     beforeEach(async function () {
+      // Lists are issue 3's: until LPUSH is served these tests skip (redis-server alone cannot make the key).
       await needs(this, d.pair, 'lists (LPUSH)', 'LPUSH');
       await d.pair.cmd('LPUSH', 'l', 'a');
     });
@@ -549,7 +548,6 @@ describe('compat: string commands', () => {
 
   describe('encodings', () => {
     beforeEach(async function () {
-      await needs(this, d.pair, 'OBJECT ENCODING', 'OBJECT', 'ENCODING', 'missing');
     });
 
     it('SET, GETSET and MSET choose int, embstr or raw like tryObjectEncoding', async () => {

@@ -3,7 +3,7 @@
 import { beginCommand, endCommand, now } from '../clock.js';
 import { ERR_NOAUTH, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
 import { formatMonitorLine } from './monitor-format.js';
-import { CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
+import { arityAccepts, CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
 import { ErrorReply, type Context, type ServerContext } from './types.js';
 
 /**
@@ -31,16 +31,7 @@ export class Dispatcher {
    * resolves to itself (its arity then decides).
    */
   lookup(argv: Buffer[]): CommandDef | null {
-    const def = this.table.lookup(argv[0].toString('latin1'));
-    if (def === undefined) return null;
-    if (def.subcommands === null || argv.length < 2) return def;
-    return def.subcommands.get(argv[1].toString('latin1').toLowerCase()) ?? null;
-  }
-
-  /** True when `argc` arguments satisfy the command's arity. */
-  static arityOk(def: CommandDef, argc: number): boolean {
-    const arity = def.spec.arity;
-    return arity > 0 ? arity === argc : argc >= -arity;
+    return this.table.lookupRequest(argv) ?? null;
   }
 
   /** Runs one command to completion, replying through ctx.reply. */
@@ -57,7 +48,7 @@ export class Dispatcher {
       else ctx.reply.error(unknownCommand(argv[0], argv.slice(1)));
       return;
     }
-    if (!Dispatcher.arityOk(def, argv.length)) {
+    if (!arityAccepts(def, argv.length)) {
       this.reject(def, ctx, wrongArity(def.spec.name));
       return;
     }

@@ -18,6 +18,8 @@ const SPECS: CommandSpec[] = [
   spec('command', { subcommands: [spec('command|count')] }),
 ];
 
+
+const words = (...w: string[]) => w.map((x) => Buffer.from(x, 'latin1'));
 describe('command table', () => {
   it('serves exactly the commands that have a handler', () => {
     const t = new CommandTable(SPECS, [noop('get'), noop('client|id')]);
@@ -66,11 +68,11 @@ describe('command table', () => {
 
   it('looks commands up by the words of a request, as COMMAND GETKEYS does', () => {
     const t = new CommandTable(SPECS, [noop('get'), noop('client|id')]);
-    expect(t.lookupArgv(['get', 'k'])!.spec.name).to.equal('get');
-    expect(t.lookupArgv(['CLIENT', 'Id'])!.spec.name).to.equal('client|id');
-    expect(t.lookupArgv(['client'])!.spec.name).to.equal('client');
-    expect(t.lookupArgv(['client', 'kill'])).to.equal(undefined);
-    expect(t.lookupArgv(['nosuch', 'x'])).to.equal(undefined);
+    expect(t.lookupRequest(words('get', 'k'))!.spec.name).to.equal('get');
+    expect(t.lookupRequest(words('CLIENT', 'Id'))!.spec.name).to.equal('client|id');
+    expect(t.lookupRequest(words('client'))!.spec.name).to.equal('client');
+    expect(t.lookupRequest(words('client', 'kill'))).to.equal(undefined);
+    expect(t.lookupRequest(words('nosuch', 'x'))).to.equal(undefined);
   });
 
   it('lists every command with each container followed by its subcommands', () => {

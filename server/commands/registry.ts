@@ -81,6 +81,12 @@ function isTableAware(h: Handler): h is Handler & TableAware {
   return typeof (h as Partial<TableAware>).bindTable === 'function';
 }
 
+/** True when `argc` arguments (the name included) satisfy the command's arity, as Redis's processCommand checks. */
+export function arityAccepts(def: CommandDef, argc: number): boolean {
+  const arity = def.spec.arity;
+  return arity > 0 ? arity === argc : argc >= -arity;
+}
+
 function flagBits(spec: CommandSpec): number {
   let flags = 0;
   for (const f of spec.flags) {
@@ -145,13 +151,14 @@ export class CommandTable {
   }
 
   /**
-   * The command a request line names, as the first words of argv (COMMAND GETKEYS): the container itself when
-   * it is called alone or has no subcommands, else its subcommand, or undefined when that is not served.
+   * The command a request names by its first words (argv as received): the container itself when it is called
+   * alone or has no subcommands, else its subcommand, or undefined when that is not served. The dispatcher and
+   * COMMAND GETKEYS both resolve requests through this.
    */
-  lookupArgv(words: string[]): CommandDef | undefined {
-    const base = this.byName.get(words[0].toLowerCase());
-    if (base === undefined || base.subcommands === null || words.length === 1) return base;
-    return base.subcommands.get(words[1].toLowerCase());
+  lookupRequest(argv: Buffer[]): CommandDef | undefined {
+    const base = this.lookup(argv[0].toString('latin1'));
+    if (base === undefined || base.subcommands === null || argv.length === 1) return base;
+    return base.subcommands.get(argv[1].toString('latin1').toLowerCase());
   }
 
   /** All supported top-level commands, in table order. */

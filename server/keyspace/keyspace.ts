@@ -5,6 +5,7 @@ import type { Entry } from '../engine/entry.js';
 import type { KeyIndex } from '../engine/key-index.js';
 import type { Store } from '../engine/store.js';
 import { lfuAccess } from './lfu.js';
+import { parseLongLong, parseSmallLong } from './number-parse.js';
 import { StringEncoding, ValueType, WRONGTYPE, type WrongType } from './types.js';
 
 export interface KeyspaceCounters {
@@ -129,28 +130,14 @@ export class Keyspace {
   }
 }
 
-/** The encoding Redis's tryObjectEncoding gives a freshly set string value. */
-export function encodingFor(value: Buffer): StringEncoding {
-  const n = value.length;
-  if (n <= MAX_INT_LEN && n > 0 && looksLikeLong(value)) return StringEncoding.Int;
-  return n <= EMBSTR_LIMIT ? StringEncoding.Embstr : StringEncoding.Raw;
+/** The encoding of a string Redis creates with createStringObject (no integer detection). */
+export function createdEncoding(length: number): StringEncoding {
+  return length <= EMBSTR_LIMIT ? StringEncoding.Embstr : StringEncoding.Raw;
 }
 
-/** True when the bytes are the canonical decimal form of a signed 64-bit integer (Redis's string2l). */
-export function looksLikeLong(b: Buffer): boolean {
-  const n = b.length;
-  let i = 0;
-  if (b[0] === 0x2d) {
-    if (n === 1) return false;
-    i = 1;
-  }
-  if (b[i] === 0x30) return n === 1;
-  let v = 0n;
-  for (; i < n; i++) {
-    const d = b[i] - 0x30;
-    if (d < 0 || d > 9) return false;
-  }
-  if (n < 19) return true;
-  v = BigInt(b.toString('latin1'));
-  return v >= -(2n ** 63n) && v <= 2n ** 63n - 1n;
+/** The encoding Redis's tryObjectEncoding gives a freshly set string value (int when string2l accepts it). */
+export function encodingFor(value: Buffer): StringEncoding {
+  const n = value.length;
+  if (n > 0 && n <= MAX_INT_LEN && (parseSmallLong(value) !== undefined || parseLongLong(value) !== null)) return StringEncoding.Int;
+  return createdEncoding(n);
 }

@@ -4,7 +4,7 @@
 import { now } from '../clock.js';
 import type { Entry } from '../engine/entry.js';
 import { addLongDouble, formatLongDouble, isFiniteLongDouble } from '../platform/native.js';
-import { encodingFor, type Keyspace } from './keyspace.js';
+import { createdEncoding, encodingFor, type Keyspace } from './keyspace.js';
 import { LLONG_MAX, LLONG_MIN, parseLongDouble, parseLongLong, parseSmallLong, type LongDouble } from './number-parse.js';
 import { StringEncoding, ValueType, WRONGTYPE, type WrongType } from './types.js';
 
@@ -19,14 +19,7 @@ export const NOT_FINITE: unique symbol = Symbol('NOT_FINITE');
 /** The resulting string would be longer than proto-max-bulk-len. */
 export const TOO_LARGE: unique symbol = Symbol('TOO_LARGE');
 
-/** Redis's OBJ_ENCODING_EMBSTR_SIZE_LIMIT: a freshly created string up to this length is embstr. */
-const EMBSTR_LIMIT = 44;
 const ZERO_LD = parseLongDouble(Buffer.from('0'))!;
-
-/** The encoding of a string Redis creates with createStringObject (no integer detection). */
-export function createdEncoding(length: number): StringEncoding {
-  return length <= EMBSTR_LIMIT ? StringEncoding.Embstr : StringEncoding.Raw;
-}
 
 /** Lookup for reading (counts a hit or a miss): the live entry, undefined if absent, WRONGTYPE if not a string. */
 export function lookupStringRead(ks: Keyspace, db: number, key: string): Entry | undefined | WrongType {

@@ -2,9 +2,9 @@
 // PAUSE (which commands wait, and resuming them in the order they were held), MONITOR sessions, idle timeouts,
 // and releasing held replies when the log becomes durable.
 import type { Socket } from 'node:net';
-import { Dispatcher } from '../commands/dispatcher.js';
+import type { Dispatcher } from '../commands/dispatcher.js';
 import type { FastPath } from '../commands/fast-path.js';
-import { CmdFlag, type CommandDef } from '../commands/registry.js';
+import { arityAccepts, CmdFlag, type CommandDef } from '../commands/registry.js';
 import type { ClientRegistry, ServerContext, Session } from '../commands/types.js';
 import { now } from '../clock.js';
 import type { Log } from '../engine/log.js';
@@ -110,7 +110,7 @@ export class Clients implements ClientRegistry, ConnectionHost {
     // Redis never pauses replicas, and a MONITOR client is one there.
     if (conn.isMonitor) return false;
     // What the dispatcher rejects (unknown command, wrong arity, NOAUTH) is rejected at once, as in Redis.
-    if (def === null || !Dispatcher.arityOk(def, argv.length)) return false;
+    if (def === null || !arityAccepts(def, argv.length)) return false;
     if ((def.flags & CmdFlag.NoAuth) === 0 && this.dispatcher.authRequired(conn.ctx)) return false;
     return this.pauseState.holds(def, t);
   }

@@ -8,11 +8,11 @@ import {
 } from '../../resp/errors.js';
 import type { ReplyWriter } from '../../resp/reply.js';
 import { commandHasKeys, commandKeys } from '../key-extraction.js';
-import { CmdFlag, type CommandTable } from '../registry.js';
+import { arityAccepts, CmdFlag, type CommandTable } from '../registry.js';
 
 /** `request` is the command under question, argv-style (its name first), copied out of the receive buffer. */
 export function writeGetKeys(reply: ReplyWriter, table: CommandTable, request: Buffer[], withFlags: boolean): void {
-  const def = table.lookupArgv(request.map((b) => b.toString('latin1')).slice(0, 2));
+  const def = table.lookupRequest(request);
   if (def === undefined) {
     reply.error(ERR_GETKEYS_INVALID_COMMAND);
     return;
@@ -21,8 +21,7 @@ export function writeGetKeys(reply: ReplyWriter, table: CommandTable, request: B
     reply.error(ERR_GETKEYS_NO_KEYS);
     return;
   }
-  const arity = def.spec.arity;
-  if ((arity > 0 && arity !== request.length) || request.length < -arity) {
+  if (!arityAccepts(def, request.length)) {
     reply.error(ERR_GETKEYS_ARITY);
     return;
   }
