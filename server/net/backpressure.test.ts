@@ -88,4 +88,20 @@ describe('net: backpressure', function () {
     slow.destroy();
     observer.close();
   });
+
+  it('reading resumes after a reply over the high-water mark that the kernel took in one write', async function () {
+    // One MGET answers 1.2 MB in one contiguous buffer (values under 16 KiB are copied, not referenced), which
+    // pauses reading. The kernel takes it in one synchronous write, and Node follows such a write with no
+    // 'drain'; the PING queued behind it must still be answered (a CI failure: reading stayed paused forever).
+    this.timeout(20000);
+    const c = await RawClient.connect(faha.port);
+    const keys = Array.from({ length: 80 }, (_, i) => `mid-${i}`);
+    for (const k of keys) await c.call('SET', k, Buffer.alloc(15000, 0x62));
+    for (let round = 0; round < 5; round++) {
+      c.write(Buffer.concat([encodeCommand(['MGET', ...keys]), encodeCommand(['PING'])]));
+      expect((await c.readRaw(3000)).length, `round ${round}`).to.equal(`*80\r\n`.length + 80 * '$15000\r\n'.length + 80 * 15002);
+      expect((await c.readRaw(3000)).toString(), `round ${round}`).to.equal('+PONG\r\n');
+    }
+    c.close();
+  });
 });

@@ -101,6 +101,7 @@ export class Connection implements Session, ClientInfoSource {
   /** The command being run follows CLIENT REPLY SKIP: its reply is dropped (Redis's CLIENT_REPLY_SKIP). */
   private skipCurrent = false;
   private flushScheduled = false;
+  private resumeScheduled = false;
 
   constructor(
     private readonly socket: Socket,
@@ -270,9 +271,8 @@ export class Connection implements Session, ClientInfoSource {
   release(lsn: number): boolean {
     if (this.dead) return true;
     if (!this.output.release(lsn)) return false;
+    // Reading paused at the high-water mark resumes through written(), which every release goes through.
     if (this.closeAfterReply) this.end();
-    // Resumed later: running commands from inside the log's durability callback would re-enter it.
-    else if (this.inputPaused) setImmediate(() => this.maybeResume());
     return true;
   }
 
@@ -290,6 +290,16 @@ export class Connection implements Session, ClientInfoSource {
     if (bytes > 0) this.lastInteraction = coarseNow();
     // The client is not reading its replies: stop reading its requests until the kernel takes more.
     if (!ok) this.pauseInput();
+    // A write the kernel took whole returns true and is followed by no 'drain' (Node 20 settles a synchronous
+    // write before write() returns), so reading paused at the high-water mark must be resumed from here.
+    // Deferred: written() runs inside flushes and durability callbacks, which must not run commands.
+    else if (this.inputPaused && !this.resumeScheduled) {
+      this.resumeScheduled = true;
+      setImmediate(() => {
+        this.resumeScheduled = false;
+        this.maybeResume();
+      });
+    }
   }
 
   /** Bytes of output queued and not yet taken by the kernel. */
