@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { CommandTable } from './commands/registry.js';
 import { Dispatcher } from './commands/dispatcher.js';
 import { FastPath } from './commands/fast-path.js';
+import { BlockingRegistry } from './commands/blocking.js';
 import { ALL_HANDLERS } from './commands/handlers.js';
 import type { ServerAdmin } from './commands/server/admin.js';
 import { usedMemory } from './commands/server/info/memory.js';
@@ -48,6 +49,7 @@ export class FahaServer implements ServerAdmin {
   readonly store: Store;
   readonly ks: Keyspace;
   readonly clients: Clients;
+  readonly blocking = new BlockingRegistry();
   readonly dispatcher: Dispatcher;
   readonly saves: SaveState;
   readonly dataDir: string;
@@ -86,6 +88,7 @@ export class FahaServer implements ServerAdmin {
     const r = this.store.recovery;
     this.logger.notice(`DB loaded from log: ${r.keys} keys from ${r.records} records in ${(r.millis / 1000).toFixed(3)} seconds`);
     this.ks = new Keyspace(this.store, this.stats);
+    this.ks.onKeyReady = (db, key) => this.blocking.keyReady(db, key);
     const lfuPolicy = (v: unknown) => String(v).endsWith('-lfu');
     this.ks.lfu = lfuPolicy(config.str('maxmemory-policy'));
     config.onChange('maxmemory-policy', (v) => (this.ks.lfu = lfuPolicy(v)));

@@ -1,7 +1,7 @@
 // The dispatcher: everything that happens to every command before and after its handler — lookup, arity,
 // authentication, stats, MONITOR — so handlers never repeat a preamble. Handlers parse, then exec.
 import { beginCommand, endCommand, now } from '../clock.js';
-import { ERR_NOAUTH, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
+import { ERR_NOAUTH, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
 import { formatMonitorLine } from './monitor-format.js';
 import { arityAccepts, CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
 import { ErrorReply, type Context, type ServerContext } from './types.js';
@@ -12,6 +12,15 @@ import { ErrorReply, type Context, type ServerContext } from './types.js';
  * every call costs two clock reads per command on the hot path (scripts/bench.ts, SET -P 16).
  */
 const TIMING_SAMPLE = 8;
+
+/** What a RESP2 connection with subscriptions may still run (Redis's processCommand). */
+const SUBSCRIBED_MODE_COMMANDS = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);
+
+/** RESP2 subscribed mode: the connection has subscriptions (RESP3 connections mix replies and pushes freely). */
+export function inSubscribedMode(ctx: Context): boolean {
+  const subs = ctx.session.subscriptions;
+  return ctx.session.resp === 2 && subs.channels.size + subs.patterns.size > 0;
+}
 
 export class Dispatcher {
   private readonly statsByDef = new Map<CommandDef, CommandStats>();
@@ -54,6 +63,10 @@ export class Dispatcher {
     }
     if ((def.flags & CmdFlag.NoAuth) === 0 && this.authRequired(ctx)) {
       this.reject(def, ctx, ERR_NOAUTH);
+      return;
+    }
+    if (inSubscribedMode(ctx) && !SUBSCRIBED_MODE_COMMANDS.has(def.spec.name)) {
+      this.reject(def, ctx, notAllowedInSubscribedMode(def.spec.name));
       return;
     }
     this.run(def, ctx, argv);

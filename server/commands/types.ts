@@ -3,6 +3,7 @@
 import type { Config } from '../config/config.js';
 import type { Keyspace } from '../keyspace/keyspace.js';
 import type { ReplyWriter } from '../resp/reply.js';
+import type { BlockingRegistry } from './blocking.js';
 
 /** A command's key specification, as COMMAND INFO reports it (Redis 7.0 key-specs). */
 export interface KeySpec {
@@ -88,6 +89,13 @@ export interface Session {
   isMonitor: boolean;
   /** Delivers one MONITOR line (only called on monitor sessions). */
   sendMonitorLine?(line: string): void;
+  /** Channels and patterns this connection subscribes to; pub/sub (commands/pubsub/) keeps them, net/ reports them. */
+  readonly subscriptions: { readonly channels: Set<string>; readonly patterns: Set<string> };
+  /**
+   * Sends output that answers no command of this connection (a pub/sub message): written by `write`, it leaves
+   * after any replies still waiting before it, and is dropped under CLIENT REPLY OFF as Redis drops it.
+   */
+  deliver(write: (reply: ReplyWriter) => void): void;
   /** CLIENT LIST / CLIENT INFO line (without trailing newline). */
   describe(): string;
 }
@@ -112,6 +120,8 @@ export interface ServerContext {
   readonly stats: Stats;
   readonly startedAt: number;
   readonly runId: string;
+  /** Clients blocked on keys (BLPOP and friends). */
+  readonly blocking: BlockingRegistry;
   shutdown(mode: { save: boolean | null; now: boolean; force: boolean }): ErrorReply | null;
 }
 
@@ -138,6 +148,15 @@ export interface Context {
   readonly reply: ReplyWriter;
   readonly ks: Keyspace;
   readonly server: ServerContext;
+  /** False inside MULTI/EXEC: a blocking command must then answer at once, as if its timeout had passed. */
+  readonly canBlock: boolean;
+  /**
+   * Blocks the connection on `keys` of its current database: the command's last act, with no reply written. When
+   * one of the keys is signalled ready (Keyspace.signalReady) the same command runs again from its argv, in
+   * arrival order among the clients blocked on that key, and may block again (keeping its first deadline). If
+   * `timeoutMs` (0 = forever) passes first, the client gets a null array.
+   */
+  block(keys: string[], timeoutMs: number): void;
 }
 
 /** A command's behaviour. `parse` is pure (argument validation only); `exec` touches data and replies. */

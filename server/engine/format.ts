@@ -15,6 +15,13 @@ export const enum RecordKind {
   FlushAll = 5,
   /** Databases `db` and the u16 in the value swap contents. */
   SwapDb = 6,
+  /**
+   * A change to a DRAM-resident collection (flags: its value type); the value is the type's delta payload. A delta
+   * on a missing key creates the collection first. Deltas never change the key's expiry.
+   */
+  Delta = 7,
+  /** A collection's whole value (flags: its value type) and expiry; replaces whatever the key held. */
+  Image = 8,
 }
 
 // Record header, little-endian, followed by key bytes then value bytes. Records are packed (no alignment).

@@ -3,6 +3,7 @@
 // Speaks keys and bytes; Redis semantics (types, expiry rules, replies) live in keyspace/.
 import { lruSeconds } from '../clock.js';
 import type { PersistenceBackend } from '../platform/pmem.js';
+import { codecOf } from './collections.js';
 import { Entry } from './entry.js';
 import { EngineError } from './errors.js';
 import { RecordKind } from './format.js';
@@ -82,6 +83,34 @@ export class Store {
     return e;
   }
 
+  /**
+   * Makes `key` a new, empty collection of `type` holding `obj`, without a record: the delta the caller appends
+   * next recreates it in recovery (a delta on a missing key starts from the codec's empty object).
+   */
+  createCollection(db: number, key: string, type: number, obj: unknown): Entry {
+    const log = this.log;
+    const e = new Entry(type, 0, log.lastSeg.id, log.lastValueOff, 0, 0, obj);
+    this.dbs[db].set(key, e);
+    return e;
+  }
+
+  /** Logs one change to the collection at `key` (type `type`); the caller has already changed the object. */
+  appendDelta(db: number, key: string, type: number, payload: Buffer, e: Entry): void {
+    const log = this.log;
+    log.append(RecordKind.Delta, type, db, key, payload, 0);
+    e.seg = log.lastSeg.id;
+    e.off = log.lastValueOff;
+  }
+
+  /** Logs a collection's whole value (`image`, the type's encoding of `obj`) and makes it the key's value. */
+  putCollection(db: number, key: string, type: number, obj: unknown, image: Buffer, expireAt: number): Entry {
+    const log = this.log;
+    log.append(RecordKind.Image, type, db, key, image, expireAt);
+    const e = new Entry(type, 0, log.lastSeg.id, log.lastValueOff, 0, expireAt, obj);
+    this.dbs[db].set(key, e);
+    return e;
+  }
+
   delete(db: number, key: string): boolean {
     const d = this.dbs[db];
     if (!d.map.has(key)) return false;
@@ -151,8 +180,43 @@ export class Store {
         this.swapIndexes(r.db, b);
         break;
       }
+      case RecordKind.Delta:
+        this.applyDelta(r);
+        break;
+      case RecordKind.Image: {
+        const e = new Entry(r.flags, 0, r.seg.id, r.valueOff, 0, r.expireAt, this.codec(r).decodeImage(payloadOf(r)));
+        e.atime = this.loadSeconds;
+        d.set(r.key, e);
+        break;
+      }
       default:
         throw new EngineError('ERR_LOG_CORRUPT', `unknown record kind ${r.kind} at LSN ${r.lsn} in ${r.seg.path}`);
     }
   }
+
+  private applyDelta(r: RecordView): void {
+    const codec = this.codec(r);
+    const d = this.dbs[r.db];
+    let e = d.get(r.key);
+    if (e === undefined) {
+      e = new Entry(r.flags, 0, r.seg.id, r.valueOff, 0, 0, codec.create());
+      e.atime = this.loadSeconds;
+      d.set(r.key, e);
+    } else if (e.type !== r.flags) {
+      throw new EngineError('ERR_LOG_CORRUPT', `a delta of type ${r.flags} for a key of type ${e.type} at LSN ${r.lsn} in ${r.seg.path}`);
+    }
+    codec.applyDelta(e.obj, payloadOf(r));
+    e.seg = r.seg.id;
+    e.off = r.valueOff;
+  }
+
+  private codec(r: RecordView) {
+    const codec = codecOf(r.flags);
+    if (codec === undefined) throw new EngineError('ERR_LOG_CORRUPT', `a record of unknown value type ${r.flags} at LSN ${r.lsn} in ${r.seg.path}`);
+    return codec;
+  }
+}
+
+function payloadOf(r: RecordView): Buffer {
+  return r.seg.buf.subarray(r.valueOff, r.valueOff + r.valueLen);
 }

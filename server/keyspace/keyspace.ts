@@ -5,8 +5,11 @@ import type { Entry } from '../engine/entry.js';
 import type { KeyIndex } from '../engine/key-index.js';
 import type { Store } from '../engine/store.js';
 import { lfuAccess } from './lfu.js';
+import { NotifyClass } from './notify.js';
 import { parseLongLong, parseSmallLong } from './number-parse.js';
 import { StringEncoding, ValueType, WRONGTYPE, type WrongType } from './types.js';
+
+export type NotifySink = (cls: NotifyClass, event: string, db: number, key: string) => void;
 
 export interface KeyspaceCounters {
   expiredKeys: number;
@@ -20,8 +23,12 @@ const MAX_INT_LEN = 20;
 const EMBSTR_LIMIT = 44;
 
 export class Keyspace {
-  /** Called with (event, db, key) for every key change; keyspace notifications hook in here later. */
+  /** Called with (db, key) for every change of a key's value or expiry (WATCH hooks in here). */
   onKeyChange: (db: number, key: string) => void = () => {};
+  /** Keyspace notifications (Redis's notifyKeyspaceEvent); the pub/sub layer installs the real sink. */
+  onNotify: NotifySink = () => {};
+  /** A list or sorted set at (db, key) gained elements (signalKeyAsReady); blocked clients hook in here. */
+  onKeyReady: (db: number, key: string) => void = () => {};
   /** True while maxmemory-policy is an *-lfu one; the composition root keeps it in step with the config. */
   lfu = false;
 
@@ -82,6 +89,57 @@ export class Keyspace {
     return this.store.valueOf(e);
   }
 
+  /**
+   * The live entry of `key` if it holds `type`, for reading (hits, misses, access time as lookupRead); undefined
+   * when absent, WRONGTYPE when it holds another type.
+   */
+  readTyped(db: number, key: string, type: ValueType): Entry | undefined | WrongType {
+    const e = this.lookupRead(db, key);
+    if (e === undefined) return undefined;
+    return e.type === type ? e : WRONGTYPE;
+  }
+
+  /** As readTyped, for writing (lookupWrite: no hit/miss accounting). */
+  writeTyped(db: number, key: string, type: ValueType): Entry | undefined | WrongType {
+    const e = this.lookupWrite(db, key);
+    if (e === undefined) return undefined;
+    return e.type === type ? e : WRONGTYPE;
+  }
+
+  /** Redis's notifyKeyspaceEvent. */
+  notify(cls: NotifyClass, event: string, db: number, key: string): void {
+    this.onNotify(cls, event, db, key);
+  }
+
+  /** Redis's signalKeyAsReady: clients blocked on the key get a chance once the current command is done. */
+  signalReady(db: number, key: string): void {
+    this.onKeyReady(db, key);
+  }
+
+  /**
+   * A new, empty collection at `key` (which must not exist). Log its first change with logDelta in the same
+   * command: the delta is what recreates it in recovery, and an empty collection must never outlive a command.
+   */
+  createCollection(db: number, key: string, type: ValueType, obj: unknown): Entry {
+    const e = this.store.createCollection(db, key, type, obj);
+    e.atime = lruSeconds();
+    return e;
+  }
+
+  /** Logs a change already made to the collection in `e` (payload: the type's delta encoding, see delta.ts). */
+  logDelta(db: number, key: string, e: Entry, payload: Buffer): void {
+    this.store.appendDelta(db, key, e.type, payload, e);
+    this.onKeyChange(db, key);
+  }
+
+  /** Makes `obj` the whole value of `key` (replacing anything), logged as an IMAGE (its encoding `image`). */
+  putCollection(db: number, key: string, type: ValueType, obj: unknown, image: Buffer, expireAt: number): Entry {
+    const e = this.store.putCollection(db, key, type, obj, image, expireAt);
+    e.atime = lruSeconds();
+    this.onKeyChange(db, key);
+    return e;
+  }
+
   valueOf(e: Entry): Buffer {
     return this.store.valueOf(e);
   }
@@ -114,6 +172,7 @@ export class Keyspace {
   expire(db: number, key: string): void {
     this.store.delete(db, key);
     this.counters.expiredKeys++;
+    this.notify(NotifyClass.Expired, 'expired', db, key);
     this.onKeyChange(db, key);
   }
 

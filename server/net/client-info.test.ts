@@ -6,7 +6,7 @@ const BASE: ClientInfoSource = {
   id: 7, addr: '127.0.0.1:5000', laddr: '127.0.0.1:6379', fd: 9, name: '', createdAt: 10_900, lastInteraction: 11_999,
   db: 0, resp: 2, lastCommand: 'NULL', isMonitor: false, noEvict: false, blocked: false, closing: false,
   queryBufferBytes: 26, argvBytes: 10, replyBufferBytes: 7, replyPeak: 100, pendingOutputChunks: 0,
-  pendingOutputBytes: 0, reading: true, writing: false,
+  pendingOutputBytes: 0, reading: true, writing: false, subscriptions: { channels: new Set(), patterns: new Set() },
 };
 
 const FIELDS =
@@ -18,6 +18,11 @@ describe('formatClientInfo', () => {
     expect(line.split(' ').map((kv) => kv.slice(0, kv.indexOf('='))).join(' ')).to.equal(FIELDS);
     expect(line).to.include(' flags=N ').and.include(' qbuf=26 ').and.include(' argv-mem=10 ').and.include(' obl=7 ');
     expect(line).to.include(' events=r cmd=NULL user=default redir=-1 resp=2');
+  });
+
+  it('counts channel and pattern subscriptions', () => {
+    const line = formatClientInfo({ ...BASE, subscriptions: { channels: new Set(['a', 'b']), patterns: new Set(['p*']) } }, 12_000);
+    expect(line).to.include(' sub=2 psub=1 ssub=0 ');
   });
 
   it('counts age and idle in whole seconds of the clock, as Redis does', () => {

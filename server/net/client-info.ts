@@ -34,6 +34,7 @@ export interface ClientInfoSource {
   readonly pendingOutputBytes: number;
   readonly reading: boolean;
   readonly writing: boolean;
+  readonly subscriptions: { readonly channels: Set<string>; readonly patterns: Set<string> };
 }
 
 /** faha's reply writer starts with a 16 KiB buffer; reported as rbs (Redis's reply buffer size). */
@@ -61,7 +62,7 @@ export function formatClientInfo(c: ClientInfoSource, nowMs: number): string {
   return (
     `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.fd} name=${c.name} ` +
     `age=${secondsBetween(c.createdAt, nowMs)} idle=${secondsBetween(c.lastInteraction, nowMs)} flags=${flags(c)} ` +
-    `db=${c.db} sub=0 psub=0 ssub=0 multi=-1 qbuf=${qbuf} qbuf-free=0 argv-mem=${c.argvBytes} multi-mem=0 ` +
+    `db=${c.db} sub=${c.subscriptions.channels.size} psub=${c.subscriptions.patterns.size} ssub=0 multi=-1 qbuf=${qbuf} qbuf-free=0 argv-mem=${c.argvBytes} multi-mem=0 ` +
     `rbs=${REPLY_BUFFER_SIZE} rbp=${c.replyPeak} obl=${obl} oll=${c.pendingOutputChunks} omem=${omem} ` +
     `tot-mem=${qbuf + c.argvBytes + obl + omem} events=${events} cmd=${c.lastCommand} user=default redir=-1 resp=${c.resp}`
   );

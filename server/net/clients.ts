@@ -5,6 +5,7 @@ import type { Socket } from 'node:net';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import type { FastPath } from '../commands/fast-path.js';
 import { arityAccepts, CmdFlag, type CommandDef } from '../commands/registry.js';
+import { connectionClosed } from '../commands/session-hooks.js';
 import type { ClientRegistry, ServerContext, Session } from '../commands/types.js';
 import { now } from '../clock.js';
 import type { Log } from '../engine/log.js';
@@ -65,6 +66,7 @@ export class Clients implements ClientRegistry, ConnectionHost {
   }
 
   closed(conn: Connection): void {
+    connectionClosed(conn);
     this.conns.delete(conn.id);
     this.waiting.delete(conn);
     this.monitors.delete(conn);

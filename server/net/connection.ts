@@ -2,9 +2,10 @@
 // each round's replies to its output queue (which waits for durability). Owns the socket, backpressure, CLIENT
 // REPLY's dropping of replies and CLIENT PAUSE's holding of commands; knows nothing of what commands do.
 import type { Socket } from 'node:net';
+import type { Waiter } from '../commands/blocking.js';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import type { CommandDef } from '../commands/registry.js';
-import type { Context, ServerContext, Session } from '../commands/types.js';
+import { ErrorReply, type Context, type ServerContext, type Session } from '../commands/types.js';
 import { coarseNow, now } from '../clock.js';
 import type { Log } from '../engine/log.js';
 import type { Logger } from '../logger.js';
@@ -102,6 +103,11 @@ export class Connection implements Session, ClientInfoSource {
   private skipCurrent = false;
   private flushScheduled = false;
   private resumeScheduled = false;
+  readonly subscriptions = { channels: new Set<string>(), patterns: new Set<string>() };
+  /** Set by ctx.block() during a command; taken by whoever ran the command. */
+  private blockRequest: { keys: string[]; timeoutMs: number } | null = null;
+  /** The command this connection is blocked in (BLPOP…), if any. */
+  private blockedOn: BlockedCommand | null = null;
 
   constructor(
     private readonly socket: Socket,
@@ -119,7 +125,14 @@ export class Connection implements Session, ClientInfoSource {
       },
       authRequired: () => !this.authenticated && cfg.live.requirepass !== '',
     });
-    this.ctx = { session: this, reply: this.reply, ks: host.server.ks, server: host.server };
+    this.ctx = {
+      session: this,
+      reply: this.reply,
+      ks: host.server.ks,
+      server: host.server,
+      canBlock: true,
+      block: (keys, timeoutMs) => (this.blockRequest = { keys, timeoutMs }),
+    };
     this.reply.onError = (msg) => host.server.stats.recordErrorReply(msg);
     this.output = new OutputQueue(socket, host.log, (bytes, ok) => this.written(bytes, ok));
     socket.setNoDelay(true);
@@ -179,7 +192,7 @@ export class Connection implements Session, ClientInfoSource {
 
   private runCommands(): void {
     for (;;) {
-      if (this.closeAfterReply || this.dead) return;
+      if (this.closeAfterReply || this.dead || this.blockedOn !== null) return;
       if (this.outputBacklog >= OUTPUT_HIGH_WATER) {
         this.pauseInput();
         return;
@@ -206,7 +219,10 @@ export class Connection implements Session, ClientInfoSource {
   /** Whether plain GET/SET may take the hot path (commands/fast-path.ts) for this connection right now. */
   private fastAllowed(): boolean {
     const host = this.host;
-    return this.authenticated && this.mode === 'on' && host.fast.enabled && host.monitors.size === 0 && !host.pauseActive();
+    const subs = this.subscriptions;
+    return (
+      this.authenticated && this.mode === 'on' && host.fast.enabled && host.monitors.size === 0 && subs.channels.size + subs.patterns.size === 0 && !host.pauseActive()
+    );
   }
 
   /** Dispatches one command; false when CLIENT PAUSE holds it back. */
@@ -231,7 +247,62 @@ export class Connection implements Session, ClientInfoSource {
     this.currentArgv = null;
     if (this.skipCurrent || this.mode === 'off') this.reply.discardFrom(mark);
     this.skipCurrent = false;
+    const blocking = this.host.server.blocking;
+    if (this.blockRequest !== null) this.startBlocking(def!, copied ? argv : argv.map((a) => Buffer.from(a)));
+    if (blocking.hasReady) blocking.serveReady();
+    return this.blockedOn === null;
+  }
+
+  /** The command just run asked to block (ctx.block): wait on its keys until served or timed out. */
+  private startBlocking(def: CommandDef, argv: Buffer[]): void {
+    const req = this.blockRequest!;
+    this.blockRequest = null;
+    const b = new BlockedCommand(this.db, req.keys, def, argv, () => this.retryBlocked());
+    this.blockedOn = b;
+    this.host.server.blocking.add(b);
+    if (req.timeoutMs > 0) {
+      // setTimeout caps at 2^31-1 ms; a longer wait re-arms until its deadline.
+      const deadline = now() + req.timeoutMs;
+      const arm = () => {
+        const left = deadline - now();
+        if (left <= 0) this.blockTimedOut();
+        else b.timer = setTimeout(arm, Math.min(left, 2 ** 31 - 1));
+      };
+      arm();
+    }
+  }
+
+  /** One of the blocked command's keys may be ready: run the command again; true when it was served. */
+  private retryBlocked(): boolean {
+    const b = this.blockedOn;
+    if (b === null || this.dead) return true;
+    const handler = b.def.handler!;
+    const plan = handler.parse(b.argv);
+    if (plan instanceof ErrorReply) this.reply.error(plan.message);
+    else handler.exec(this.ctx, plan);
+    if (this.blockRequest !== null) {
+      this.blockRequest = null;
+      return false;
+    }
+    this.unblocked();
     return true;
+  }
+
+  private blockTimedOut(): void {
+    const b = this.blockedOn;
+    if (b === null) return;
+    this.host.server.blocking.remove(b);
+    this.reply.nilArray();
+    this.unblocked();
+  }
+
+  /** Leaves the blocked state: the reply goes out and the input that waited behind the command runs. */
+  private unblocked(): void {
+    const b = this.blockedOn!;
+    if (b.timer !== null) clearTimeout(b.timer);
+    this.blockedOn = null;
+    this.flush();
+    setImmediate(() => this.process());
   }
 
   private protocolError(err: ProtocolError): void {
@@ -277,10 +348,15 @@ export class Connection implements Session, ClientInfoSource {
   }
 
   sendMonitorLine(line: string): void {
-    // Under CLIENT REPLY OFF Redis drops monitor lines like any other output.
+    this.deliver((r) => r.simple(line));
+  }
+
+  deliver(write: (reply: ReplyWriter) => void): void {
+    // Under CLIENT REPLY OFF Redis drops such output like any other.
     if (this.dead || this.mode === 'off') return;
-    this.reply.simple(line);
-    if (this.processing) return;
+    write(this.reply);
+    // While this connection runs commands (or has replies of this turn pending), the output joins them.
+    if (this.processing || this.flushScheduled) return;
     if (this.output.pushUntagged(this.reply.take())) this.host.waiting.add(this);
   }
 
@@ -344,6 +420,11 @@ export class Connection implements Session, ClientInfoSource {
   destroy(): void {
     if (this.dead) return;
     this.dead = true;
+    if (this.blockedOn !== null) {
+      this.host.server.blocking.remove(this.blockedOn);
+      if (this.blockedOn.timer !== null) clearTimeout(this.blockedOn.timer);
+      this.blockedOn = null;
+    }
     this.socket.destroy();
     this.host.closed(this);
   }
@@ -363,7 +444,7 @@ export class Connection implements Session, ClientInfoSource {
   }
 
   get blocked(): boolean {
-    return this.parkedArgv !== null;
+    return this.parkedArgv !== null || this.blockedOn !== null;
   }
 
   get closing(): boolean {
@@ -375,7 +456,7 @@ export class Connection implements Session, ClientInfoSource {
   }
 
   get argvBytes(): number {
-    const argv = this.currentArgv ?? this.parkedArgv;
+    const argv = this.currentArgv ?? this.parkedArgv ?? this.blockedOn?.argv ?? null;
     return argv === null ? 0 : argvBytes(argv);
   }
 
@@ -413,4 +494,17 @@ export function formatAddr(ip: string | undefined, port: number | undefined): st
   const a = ip ?? '?';
   const bare = a.startsWith('::ffff:') && a.includes('.') ? a.slice(7) : a;
   return bare.includes(':') ? `[${bare}]:${port ?? 0}` : `${bare}:${port ?? 0}`;
+}
+
+/** A command waiting in BLPOP and friends: where it waits, and what to run again when a key may be ready. */
+class BlockedCommand implements Waiter {
+  timer: NodeJS.Timeout | null = null;
+  constructor(
+    readonly db: number,
+    readonly keys: readonly string[],
+    readonly def: CommandDef,
+    /** Copied: it outlives the parser's buffer. */
+    readonly argv: Buffer[],
+    readonly retry: () => boolean,
+  ) {}
 }

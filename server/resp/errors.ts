@@ -162,3 +162,8 @@ export function clientAttrInvalid(attr: string): string {
 }
 /** Redis's shared.err: the bare "-ERR" SAVE answers when the save fails. */
 export const ERR_BARE = 'ERR';
+export const ERR_TIMEOUT_NOT_FLOAT = 'ERR timeout is not a float or out of range';
+/** A RESP2 connection in subscribed mode may only run the pub/sub commands, PING, QUIT and RESET. */
+export function notAllowedInSubscribedMode(fullName: string): string {
+  return `ERR Can't execute '${fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`;
+}

@@ -55,7 +55,7 @@ export function clientsSection(s: ServerAdmin): Fields {
     ['maxclients', s.config.num('maxclients')],
     ['client_recent_max_input_buffer', 0],
     ['client_recent_max_output_buffer', 0],
-    ['blocked_clients', 0],
+    ['blocked_clients', s.blocking.count],
     ['tracking_clients', 0],
     ['clients_in_timeout_table', 0],
   ];

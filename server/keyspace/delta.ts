@@ -1,0 +1,139 @@
+// The byte encoding shared by every collection's DELTA and IMAGE payloads: an op byte, then fields written in
+// order (length-prefixed byte strings, integers, doubles). Writing goes through one reused scratch buffer,
+// because the log copies the payload at once; reading yields views into the log that the caller copies if kept.
+// Keep in sync with: server/docs/log-format.md (collection payloads).
+
+const INITIAL = 4096;
+
+/** Builds one payload. Obtain it with `deltaWriter(op)`; `end()` returns a view valid until the next payload. */
+export class DeltaWriter {
+  private buf = Buffer.allocUnsafe(INITIAL);
+  private at = 0;
+
+  start(op: number): this {
+    this.at = 0;
+    return this.u8(op);
+  }
+
+  u8(v: number): this {
+    this.room(1);
+    this.buf[this.at++] = v;
+    return this;
+  }
+
+  /** An unsigned integer below 2^32 (counts, lengths). */
+  u32(v: number): this {
+    this.room(4);
+    this.buf.writeUInt32LE(v, this.at);
+    this.at += 4;
+    return this;
+  }
+
+  /** A signed 64-bit integer (list indexes, integer values). */
+  i64(v: number | bigint): this {
+    this.room(8);
+    this.buf.writeBigInt64LE(BigInt(v), this.at);
+    this.at += 8;
+    return this;
+  }
+
+  /** A double, bit for bit (a score written is exactly the score read back). */
+  f64(v: number): this {
+    this.room(8);
+    this.buf.writeDoubleLE(v, this.at);
+    this.at += 8;
+    return this;
+  }
+
+  /** A byte string: u32 length, then the bytes. */
+  bytes(b: Buffer): this {
+    this.room(4 + b.length);
+    this.buf.writeUInt32LE(b.length, this.at);
+    b.copy(this.buf, this.at + 4);
+    this.at += 4 + b.length;
+    return this;
+  }
+
+  /** A byte string given as a latin1 JS string (one char per byte), as fields and members are kept. */
+  str(s: string): this {
+    this.room(4 + s.length);
+    this.buf.writeUInt32LE(s.length, this.at);
+    this.buf.write(s, this.at + 4, s.length, 'latin1');
+    this.at += 4 + s.length;
+    return this;
+  }
+
+  end(): Buffer {
+    return this.buf.subarray(0, this.at);
+  }
+
+  private room(n: number): void {
+    if (this.at + n <= this.buf.length) return;
+    let size = this.buf.length * 2;
+    while (size < this.at + n) size *= 2;
+    const next = Buffer.allocUnsafe(size);
+    this.buf.copy(next, 0, 0, this.at);
+    this.buf = next;
+  }
+}
+
+const shared = new DeltaWriter();
+
+/** The shared writer, started with `op`. Finish with `.end()` and hand the result to the log right away. */
+export function deltaWriter(op: number): DeltaWriter {
+  return shared.start(op);
+}
+
+/** Reads a payload field by field, in the order it was written. */
+export class DeltaReader {
+  private at = 0;
+  constructor(private readonly buf: Buffer) {}
+
+  get done(): boolean {
+    return this.at >= this.buf.length;
+  }
+
+  u8(): number {
+    return this.buf[this.at++];
+  }
+
+  u32(): number {
+    const v = this.buf.readUInt32LE(this.at);
+    this.at += 4;
+    return v;
+  }
+
+  i64(): number {
+    const v = this.buf.readBigInt64LE(this.at);
+    this.at += 8;
+    return Number(v);
+  }
+
+  i64Big(): bigint {
+    const v = this.buf.readBigInt64LE(this.at);
+    this.at += 8;
+    return v;
+  }
+
+  f64(): number {
+    const v = this.buf.readDoubleLE(this.at);
+    this.at += 8;
+    return v;
+  }
+
+  /** A view into the payload: copy it (Buffer.from) to keep it. */
+  bytes(): Buffer {
+    const n = this.u32();
+    const v = this.buf.subarray(this.at, this.at + n);
+    this.at += n;
+    return v;
+  }
+
+  /** A byte string as a latin1 JS string (already a copy). */
+  str(): string {
+    const n = this.u32();
+    const v = this.buf.toString('latin1', this.at, this.at + n);
+    this.at += n;
+    return v;
+  }
+}
