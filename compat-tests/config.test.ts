@@ -14,7 +14,9 @@ const COMPARABLE = [
   'bind', 'tcp-backlog', 'timeout', 'tcp-keepalive', 'protected-mode', 'maxclients', 'proto-max-bulk-len',
   'client-query-buffer-limit', 'daemonize', 'pidfile', 'loglevel', 'logfile', 'databases', 'hz', 'requirepass',
   'lazyfree-lazy-user-flush', 'enable-debug-command', 'latency-tracking', 'latency-tracking-info-percentiles',
-  'save', 'dbfilename', 'maxmemory', 'maxmemory-policy',
+  'save', 'dbfilename', 'maxmemory', 'maxmemory-policy', 'hash-max-listpack-entries', 'hash-max-listpack-value',
+  'set-max-intset-entries', 'zset-max-listpack-entries', 'zset-max-listpack-value', 'list-max-listpack-size',
+  'list-compress-depth',
 ];
 
 describe('compat: CONFIG', () => {

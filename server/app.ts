@@ -8,7 +8,9 @@ import { CommandTable } from './commands/registry.js';
 import { Dispatcher } from './commands/dispatcher.js';
 import { FastPath } from './commands/fast-path.js';
 import { BlockingRegistry } from './commands/blocking.js';
+import { ENCODING_LIMITS } from './keyspace/encoding-limits.js';
 import { ALL_HANDLERS } from './commands/handlers.js';
+import { WatchRegistry } from './commands/transactions/watch.js';
 import type { ServerAdmin } from './commands/server/admin.js';
 import { usedMemory } from './commands/server/info/memory.js';
 import { SaveState } from './commands/server/save-state.js';
@@ -50,6 +52,7 @@ export class FahaServer implements ServerAdmin {
   readonly ks: Keyspace;
   readonly clients: Clients;
   readonly blocking = new BlockingRegistry();
+  readonly watches: WatchRegistry;
   readonly dispatcher: Dispatcher;
   readonly saves: SaveState;
   readonly dataDir: string;
@@ -76,6 +79,7 @@ export class FahaServer implements ServerAdmin {
     this.lockFd = lockDataDir(this.dataDir);
     this.backend = openBackend(config.str('persistence-backend') as 'auto' | 'libpmem' | 'libc');
     this.logger.notice(`Persistence backend: ${this.backend.description}`);
+    this.trackEncodingLimits();
     this.store = new Store({
       dir: this.dataDir,
       databases: config.num('databases'),
@@ -89,6 +93,10 @@ export class FahaServer implements ServerAdmin {
     this.logger.notice(`DB loaded from log: ${r.keys} keys from ${r.records} records in ${(r.millis / 1000).toFixed(3)} seconds`);
     this.ks = new Keyspace(this.store, this.stats);
     this.ks.onKeyReady = (db, key) => this.blocking.keyReady(db, key);
+    this.watches = new WatchRegistry(this.ks);
+    this.ks.onKeyChange = (db, key) => this.watches.touched(db, key);
+    this.ks.onFlush = (db) => this.watches.flushing(db);
+    this.ks.onSwap = (a, b) => this.watches.swapping(a, b);
     const lfuPolicy = (v: unknown) => String(v).endsWith('-lfu');
     this.ks.lfu = lfuPolicy(config.str('maxmemory-policy'));
     config.onChange('maxmemory-policy', (v) => (this.ks.lfu = lfuPolicy(v)));
@@ -104,6 +112,21 @@ export class FahaServer implements ServerAdmin {
     this.applyConfigChanges();
   }
 
+  /** Encoding thresholds, set before recovery since rebuilding a collection applies them as it grows. */
+  private trackEncodingLimits(): void {
+    const limits: [string, keyof typeof ENCODING_LIMITS][] = [
+      ['hash-max-listpack-entries', 'hashMaxListpackEntries'],
+      ['hash-max-listpack-value', 'hashMaxListpackValue'],
+      ['set-max-intset-entries', 'setMaxIntsetEntries'],
+      ['zset-max-listpack-entries', 'zsetMaxListpackEntries'],
+      ['zset-max-listpack-value', 'zsetMaxListpackValue'],
+    ];
+    for (const [name, field] of limits) {
+      ENCODING_LIMITS[field] = this.config.num(name);
+      this.config.onChange(name, (v) => (ENCODING_LIMITS[field] = Number(v)));
+    }
+  }
+
   /**
    * Run-time CONFIG SET effects that are not read afresh where they are used (maxclients, timeout, requirepass,
    * proto-max-bulk-len… are read at each use).
@@ -114,6 +137,7 @@ export class FahaServer implements ServerAdmin {
     cfg.onChange('appendfsync', (v) => this.store.log.setFsync(v as FsyncPolicy));
     cfg.onChange('persist-mode', (v) => (this.store.log.persistMode = v as PersistMode));
     cfg.onChange('hz', () => this.scheduleCron());
+
   }
 
   async start(): Promise<void> {

@@ -6,8 +6,8 @@
 export interface Waiter {
   readonly db: number;
   readonly keys: readonly string[];
-  /** Runs the blocked command again; true when it was served (it no longer waits). */
-  retry(): boolean;
+  /** Runs the blocked command again for ready `key`; true when it was served (it no longer waits). */
+  retry(key: string): boolean;
 }
 
 function slot(db: number, key: string): string {
@@ -66,20 +66,20 @@ export class BlockingRegistry {
       while (this.ready.size > 0) {
         const batch = this.ready;
         this.ready = new Map();
-        for (const [s] of batch) this.serveKey(s);
+        for (const [s, { key }] of batch) this.serveKey(s, key);
       }
     } finally {
       this.serving = false;
     }
   }
 
-  private serveKey(s: string): void {
+  private serveKey(s: string, key: string): void {
     const set = this.byKey.get(s);
     if (set === undefined) return;
     for (const w of [...set]) {
       if (!set.has(w)) continue;
       // A waiter that blocks again keeps its place; a later one may still be served (another command, another side).
-      if (w.retry()) this.remove(w);
+      if (w.retry(key)) this.remove(w);
     }
   }
 }

@@ -1,7 +1,7 @@
 // The dispatcher: everything that happens to every command before and after its handler — lookup, arity,
 // authentication, stats, MONITOR — so handlers never repeat a preamble. Handlers parse, then exec.
 import { beginCommand, endCommand, now } from '../clock.js';
-import { ERR_NOAUTH, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
+import { ERR_NOAUTH, ERR_NOT_ALLOWED_IN_MULTI, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
 import { formatMonitorLine } from './monitor-format.js';
 import { arityAccepts, CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
 import { ErrorReply, type Context, type ServerContext } from './types.js';
@@ -15,6 +15,9 @@ const TIMING_SAMPLE = 8;
 
 /** What a RESP2 connection with subscriptions may still run (Redis's processCommand). */
 const SUBSCRIBED_MODE_COMMANDS = new Set(['ping', 'subscribe', 'ssubscribe', 'unsubscribe', 'sunsubscribe', 'psubscribe', 'punsubscribe', 'quit', 'reset']);
+
+/** What runs at once, not queued, between MULTI and EXEC (Redis's processCommand). */
+const RUN_IN_MULTI = new Set(['exec', 'discard', 'multi', 'watch', 'quit', 'reset']);
 
 /** RESP2 subscribed mode: the connection has subscriptions (RESP3 connections mix replies and pushes freely). */
 export function inSubscribedMode(ctx: Context): boolean {
@@ -50,11 +53,13 @@ export class Dispatcher {
 
   /** Like dispatch, with argv already looked up (the connection needs the command before running it). */
   execute(ctx: Context, def: CommandDef | null, argv: Buffer[]): void {
+    const multi = ctx.session.multi;
     if (def === null) {
       const base = this.table.lookup(argv[0].toString('latin1'));
       this.server.stats.totalCommands++;
       if (base !== undefined && base.subcommands !== null) ctx.reply.error(unknownSubcommand(argv[1], base.spec.name));
       else ctx.reply.error(unknownCommand(argv[0], argv.slice(1)));
+      if (multi !== null) multi.aborted = true;
       return;
     }
     if (!arityAccepts(def, argv.length)) {
@@ -65,18 +70,29 @@ export class Dispatcher {
       this.reject(def, ctx, ERR_NOAUTH);
       return;
     }
+    if (multi !== null && (def.flags & CmdFlag.NoMulti) !== 0) {
+      this.reject(def, ctx, ERR_NOT_ALLOWED_IN_MULTI);
+      return;
+    }
     if (inSubscribedMode(ctx) && !SUBSCRIBED_MODE_COMMANDS.has(def.spec.name)) {
       this.reject(def, ctx, notAllowedInSubscribedMode(def.spec.name));
+      return;
+    }
+    if (multi !== null && !RUN_IN_MULTI.has(def.spec.name)) {
+      // Queued unparsed, as Redis queues: a bad option is an error inside EXEC's reply, not an abort.
+      multi.queue.push({ def, argv: argv.map((a) => Buffer.from(a)) });
+      ctx.reply.simple('QUEUED');
       return;
     }
     this.run(def, ctx, argv);
   }
 
-  /** Refuses a command before it runs (Redis's rejected_calls). */
+  /** Refuses a command before it runs (Redis's rejected_calls); inside MULTI that dooms the transaction. */
   reject(def: CommandDef, ctx: Context, msg: string): void {
     this.statsFor(def).rejected++;
     this.server.stats.totalCommands++;
     ctx.reply.error(msg);
+    if (ctx.session.multi !== null) ctx.session.multi.aborted = true;
   }
 
   /** Executes an already resolved and admitted command (also used by MULTI/EXEC later). */

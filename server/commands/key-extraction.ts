@@ -106,6 +106,39 @@ const VARIABLE_FLAG_FINDERS = new Map<string, (argv: Buffer[]) => KeyRef[]>([
       return [{ pos: 1, flags: ['OW', 'update'] }];
     },
   ],
+  // BITFIELD writes only with a SET or INCRBY operation.
+  [
+    'bitfield',
+    (argv) => {
+      for (let i = 2; i < argv.length; i++) {
+        if (equalsIgnoreCase(argv[i], 'set') || equalsIgnoreCase(argv[i], 'incrby')) return [{ pos: 1, flags: ['RW', 'access', 'update'] }];
+      }
+      return [{ pos: 1, flags: ['RO', 'access'] }];
+    },
+  ],
+]);
+
+/**
+ * Commands whose key specs cannot be applied (SORT's STORE may come anywhere): Redis falls back to the
+ * command's own key finder (sortGetKeys), and so does faha.
+ */
+const FALLBACK_FINDERS = new Map<string, (argv: Buffer[]) => KeyRef[]>([
+  ['sort_ro', () => [{ pos: 1, flags: ['RO', 'access'] }]],
+  [
+    'sort',
+    (argv) => {
+      const keys: KeyRef[] = [{ pos: 1, flags: ['RO', 'access'] }];
+      let store = -1;
+      // Skips LIMIT's two numbers and the pattern after GET or BY, as sortGetKeys does; the last STORE wins.
+      for (let i = 2; i < argv.length; i++) {
+        if (equalsIgnoreCase(argv[i], 'limit')) i += 2;
+        else if (equalsIgnoreCase(argv[i], 'get') || equalsIgnoreCase(argv[i], 'by')) i += 1;
+        else if (equalsIgnoreCase(argv[i], 'store') && i + 1 < argv.length) store = i + 1;
+      }
+      if (store >= 0) keys.push({ pos: store, flags: ['OW', 'update'] });
+      return keys;
+    },
+  ],
 ]);
 
 /** True when the command may have key arguments (at least one spec that is not not_key), as Redis tests it. */
@@ -124,5 +157,5 @@ export function commandKeys(spec: CommandSpec, argv: Buffer[]): KeyRef[] {
   const variable = specs.some((k) => k.flags.includes('variable_flags'));
   if (finder !== undefined && (variable || specs.length === 0)) return finder(argv);
   if (!commandHasKeys(spec)) return [];
-  return keysFromSpecs(specs, argv) ?? [];
+  return keysFromSpecs(specs, argv) ?? FALLBACK_FINDERS.get(spec.name)?.(argv) ?? [];
 }

@@ -4,6 +4,9 @@ import type { Config } from '../config/config.js';
 import type { Keyspace } from '../keyspace/keyspace.js';
 import type { ReplyWriter } from '../resp/reply.js';
 import type { BlockingRegistry } from './blocking.js';
+import type { Dispatcher } from './dispatcher.js';
+import type { CommandDef } from './registry.js';
+import type { WatchRegistry } from './transactions/watch.js';
 
 /** A command's key specification, as COMMAND INFO reports it (Redis 7.0 key-specs). */
 export interface KeySpec {
@@ -64,6 +67,18 @@ export class ErrorReply {
   constructor(readonly message: string) {}
 }
 
+/** A command queued by MULTI: resolved, admitted, its argv copied (it outlives the parser's buffer). */
+export interface QueuedCommand {
+  readonly def: CommandDef;
+  readonly argv: Buffer[];
+}
+
+/** An open transaction: what MULTI queued, and whether queuing failed (EXEC then answers EXECABORT). */
+export interface MultiState {
+  readonly queue: QueuedCommand[];
+  aborted: boolean;
+}
+
 /** The connection as commands see it. net/ implements it; commands never touch sockets. */
 export interface Session {
   readonly id: number;
@@ -89,6 +104,10 @@ export interface Session {
   isMonitor: boolean;
   /** Delivers one MONITOR line (only called on monitor sessions). */
   sendMonitorLine?(line: string): void;
+  /** The open transaction (between MULTI and EXEC/DISCARD), or null. */
+  multi: MultiState | null;
+  /** A key this connection WATCHes changed: its next EXEC fails (Redis's CLIENT_DIRTY_CAS). */
+  dirtyCas: boolean;
   /** Channels and patterns this connection subscribes to; pub/sub (commands/pubsub/) keeps them, net/ reports them. */
   readonly subscriptions: { readonly channels: Set<string>; readonly patterns: Set<string> };
   /**
@@ -122,6 +141,10 @@ export interface ServerContext {
   readonly runId: string;
   /** Clients blocked on keys (BLPOP and friends). */
   readonly blocking: BlockingRegistry;
+  /** WATCHed keys. */
+  readonly watches: WatchRegistry;
+  /** Runs commands; EXEC runs the queued ones through it. */
+  readonly dispatcher: Dispatcher;
   shutdown(mode: { save: boolean | null; now: boolean; force: boolean }): ErrorReply | null;
 }
 
@@ -157,6 +180,8 @@ export interface Context {
    * `timeoutMs` (0 = forever) passes first, the client gets a null array.
    */
   block(keys: string[], timeoutMs: number): void;
+  /** When a blocked command runs again: the key signalled ready that it is being run for (Redis serves from it). */
+  readonly readyKey?: string;
 }
 
 /** A command's behaviour. `parse` is pure (argument validation only); `exec` touches data and replies. */

@@ -78,7 +78,10 @@ export class Config {
 
   /** The value as CONFIG GET prints it. */
   text(d: Directive): string {
-    return formatValue(d, this.values.get(d.name)!);
+    const v = this.values.get(d.name)!;
+    // Redis shows some values in a normal form of its own (notify-keyspace-events "KEA" reads back as "AKE").
+    if (d.type.kind === 'string' && d.type.display !== undefined) return d.type.display(v as string);
+    return formatValue(d, v);
   }
 
   onChange(name: string, fn: (v: Value) => void): void {

@@ -2,6 +2,8 @@
 // One source for the config file, --directive options, CONFIG GET/SET/REWRITE, --help and config/faha.conf.
 // Types, ranges and error wording follow Redis 7.0's config.c; this file holds data only, no parsing.
 
+import { checkNotifyEvents, displayNotifyEvents } from './notify-events.js';
+
 /** Redis's C limits, as the bounds its error messages print. */
 export const INT_MAX = 2147483647n;
 export const UINT_MAX = 4294967295n;
@@ -15,7 +17,8 @@ export type DirectiveType =
   | { kind: 'memory'; min: bigint; max: bigint; unsigned?: boolean }
   | { kind: 'enum'; values: string[] }
   /** `emptyIsNull`: "" means unset (Redis's EMPTY_STRING_IS_NULL), which CONFIG REWRITE drops from the file. */
-  | { kind: 'string'; emptyIsNull?: boolean; check?: (v: string) => string | null }
+  /** `display`: how CONFIG GET shows the stored value when Redis normalises it (notify-keyspace-events). */
+  | { kind: 'string'; emptyIsNull?: boolean; check?: (v: string) => string | null; display?: (v: string) => string }
   /** Directives with their own grammar: several arguments on one line, or a value derived at run time. */
   | { kind: 'special'; special: 'bind' | 'save' | 'dir' | 'percentiles' };
 
@@ -85,6 +88,23 @@ export const DIRECTIVES: Directive[] = [
   // Memory
   { name: 'maxmemory', type: mem(0n, ULLONG_MAX, true), default: '0', mutability: 'mutable', doc: 'Accepted; eviction to the cold tier arrives with the hot/cold index.', compatOnly: true },
   { name: 'maxmemory-policy', type: oneOf('volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'), default: 'noeviction', mutability: 'mutable', doc: 'Accepted; see maxmemory.', compatOnly: true },
+  // Collection encodings: faha keeps its own structures, but OBJECT ENCODING names the encoding Redis would use,
+  // which these thresholds decide as in Redis.
+  { name: 'hash-max-listpack-entries', type: int(0n, LLONG_MAX), default: '512', mutability: 'mutable', doc: 'A hash with more fields than this reports the hashtable encoding.' },
+  { name: 'hash-max-listpack-value', type: int(0n, LLONG_MAX), default: '64', mutability: 'mutable', doc: 'A hash with a field or value longer than this reports the hashtable encoding.' },
+  { name: 'set-max-intset-entries', type: int(0n, LLONG_MAX), default: '512', mutability: 'mutable', doc: 'A set of integers with more members than this reports the hashtable encoding.' },
+  { name: 'zset-max-listpack-entries', type: int(0n, LLONG_MAX), default: '128', mutability: 'mutable', doc: 'A sorted set with more members than this reports the skiplist encoding.' },
+  { name: 'zset-max-listpack-value', type: int(0n, LLONG_MAX), default: '64', mutability: 'mutable', doc: 'A sorted set with a member longer than this reports the skiplist encoding.' },
+  { name: 'list-max-listpack-size', type: int(-2147483648n, INT_MAX), default: '-2', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility (lists always report quicklist, as in Redis 7.0).', compatOnly: true },
+  { name: 'list-compress-depth', type: int(0n, INT_MAX), default: '0', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
+  // Event notification
+  {
+    name: 'notify-keyspace-events',
+    type: { kind: 'string', check: checkNotifyEvents, display: displayNotifyEvents },
+    default: '',
+    mutability: 'mutable',
+    doc: 'Keyspace notifications published over pub/sub: K keyspace, E keyevent, then classes g $ l s h z x e t m d n (A = g$lshzxetd); "" = off.',
+  },
 ];
 
 export const DIRECTIVE_BY_NAME = new Map<string, Directive>(DIRECTIVES.map((d) => [d.name, d]));

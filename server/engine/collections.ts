@@ -8,6 +8,8 @@ export interface CollectionCodec {
   applyDelta(obj: unknown, payload: Buffer): void;
   /** The whole object an IMAGE payload describes (same copying rule). */
   decodeImage(payload: Buffer): unknown;
+  /** The IMAGE payload of `obj` (COPY, RENAME, RESTORE, *STORE commands, DUMP, and later the cleaner). */
+  encodeImage(obj: unknown): Buffer;
 }
 
 const codecs: (CollectionCodec | undefined)[] = [];

@@ -1,10 +1,12 @@
 // Whole-key operations for every value type: lookups with Redis's accounting flags, expiry as logged effects,
 // and RENAME/MOVE/COPY as effects (the value written under the new name, then the old key deleted). Each value
-// type registers how its value is written elsewhere and named by OBJECT ENCODING. Returns statuses, never replies.
+// type registers how its value is written elsewhere and named by OBJECT ENCODING. Returns statuses, never replies;
+// announces its changes (keyspace notifications) as db.c and expire.c do.
 import { now } from '../clock.js';
 import type { Entry } from '../engine/entry.js';
 import type { Keyspace } from './keyspace.js';
 import { lfuCarry } from './lfu.js';
+import { NotifyClass } from './notify.js';
 import { StringEncoding, TYPE_NAMES, ValueType } from './types.js';
 
 /** What a value type must provide so the generic key commands can handle it. */
@@ -53,11 +55,16 @@ export function writeKey(ks: Keyspace, db: number, key: string): Entry | undefin
   return ks.lookupWrite(db, key);
 }
 
-/** lookupKeyReadWithFlags(LOOKUP_NOTOUCH): counts a hit or miss, leaves the access time alone. */
-export function readKeyNoTouch(ks: Keyspace, db: number, key: string): Entry | undefined {
+/**
+ * lookupKeyReadWithFlags(LOOKUP_NOTOUCH): counts a hit or miss, leaves the access time alone. A miss is announced
+ * as 'keymiss' unless `notifyMiss` is false (OBJECT's LOOKUP_NONOTIFY).
+ */
+export function readKeyNoTouch(ks: Keyspace, db: number, key: string, notifyMiss = true): Entry | undefined {
   const e = ks.peek(db, key);
-  if (e === undefined) ks.counters.keyspaceMisses++;
-  else ks.counters.keyspaceHits++;
+  if (e === undefined) {
+    if (notifyMiss) ks.notify(NotifyClass.KeyMiss, 'keymiss', db, key);
+    ks.counters.keyspaceMisses++;
+  } else ks.counters.keyspaceHits++;
   return e;
 }
 
@@ -100,6 +107,7 @@ export function expireKeyAt(ks: Keyspace, db: number, key: string, e: Entry, whe
 export function persistKey(ks: Keyspace, db: number, key: string, e: Entry): boolean {
   if (e.expireAt === 0) return false;
   ks.setExpire(db, key, e, 0);
+  ks.notify(NotifyClass.Generic, 'persist', db, key);
   return true;
 }
 
@@ -115,8 +123,11 @@ export function renameKey(ks: Keyspace, db: number, from: string, to: string, nx
   const src = writeKey(ks, db, from);
   if (src === undefined) return RenameStatus.NoSuchKey;
   if (from === to) return RenameStatus.SameKey;
-  if (writeKey(ks, db, to) !== undefined && nx) return RenameStatus.TargetExists;
-  transfer(ks, src, db, from, db, to);
+  const replaced = writeKey(ks, db, to) !== undefined;
+  if (replaced && nx) return RenameStatus.TargetExists;
+  transfer(ks, src, db, from, db, to, replaced);
+  ks.notify(NotifyClass.Generic, 'rename_from', db, from);
+  ks.notify(NotifyClass.Generic, 'rename_to', db, to);
   return RenameStatus.Renamed;
 }
 
@@ -125,7 +136,9 @@ export function moveKey(ks: Keyspace, fromDb: number, toDb: number, key: string)
   const src = writeKey(ks, fromDb, key);
   if (src === undefined) return false;
   if (writeKey(ks, toDb, key) !== undefined) return false;
-  transfer(ks, src, fromDb, key, toDb, key);
+  transfer(ks, src, fromDb, key, toDb, key, false);
+  ks.notify(NotifyClass.Generic, 'move_from', fromDb, key);
+  ks.notify(NotifyClass.Generic, 'move_to', toDb, key);
   return true;
 }
 
@@ -133,16 +146,28 @@ export function moveKey(ks: Keyspace, fromDb: number, toDb: number, key: string)
 export function copyKey(ks: Keyspace, fromDb: number, from: string, toDb: number, to: string, replace: boolean): boolean {
   const src = readKey(ks, fromDb, from);
   if (src === undefined) return false;
-  if (writeKey(ks, toDb, to) !== undefined && !replace) return false;
+  const replaced = writeKey(ks, toDb, to) !== undefined;
+  if (replaced && !replace) return false;
   const copy = opsOf(src).write(ks, src, toDb, to, src.expireAt, true);
+  if (replaced) announceReplaced(ks, toDb, to);
   // Redis duplicates an int-encoded string into a fresh, unshared object.
   if (src.type === ValueType.String && src.enc === StringEncoding.Int) unsharedInts.add(copy);
+  ks.notify(NotifyClass.Generic, 'copy_to', toDb, to);
   return true;
 }
 
+/**
+ * Redis deletes a replaced target and adds the value anew (dbDelete + dbAdd), so even a key that existed is
+ * announced as 'new'; writing over it here announces nothing by itself.
+ */
+function announceReplaced(ks: Keyspace, db: number, key: string): void {
+  ks.notify(NotifyClass.New, 'new', db, key);
+}
+
 /** The same value under a new name or database: written there, then the old key deleted (both logged). */
-function transfer(ks: Keyspace, src: Entry, fromDb: number, from: string, toDb: number, to: string): void {
+function transfer(ks: Keyspace, src: Entry, fromDb: number, from: string, toDb: number, to: string, replaced: boolean): void {
   const moved = opsOf(src).write(ks, src, toDb, to, src.expireAt, false);
+  if (replaced) announceReplaced(ks, toDb, to);
   lfuCarry(src, moved);
   if (unsharedInts.has(src)) unsharedInts.add(moved);
   ks.delete(fromDb, from);

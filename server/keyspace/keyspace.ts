@@ -27,6 +27,10 @@ export class Keyspace {
   onKeyChange: (db: number, key: string) => void = () => {};
   /** Keyspace notifications (Redis's notifyKeyspaceEvent); the pub/sub layer installs the real sink. */
   onNotify: NotifySink = () => {};
+  /** Database `db` is about to be emptied (FLUSHDB, FLUSHALL): WATCH hooks in here. */
+  onFlush: (db: number) => void = () => {};
+  /** Databases `a` and `b` are about to swap (SWAPDB): WATCH hooks in here. */
+  onSwap: (a: number, b: number) => void = () => {};
   /** A list or sorted set at (db, key) gained elements (signalKeyAsReady); blocked clients hook in here. */
   onKeyReady: (db: number, key: string) => void = () => {};
   /** True while maxmemory-policy is an *-lfu one; the composition root keeps it in step with the config. */
@@ -56,10 +60,11 @@ export class Keyspace {
     return e;
   }
 
-  /** Lookup for reading: counts a hit or a miss and updates the access time, as lookupKeyRead does. */
+  /** Lookup for reading: counts a hit or a miss (notified as 'keymiss') and updates the access time, as lookupKeyRead. */
   lookupRead(db: number, key: string): Entry | undefined {
     const e = this.peek(db, key);
     if (e === undefined) {
+      this.notify(NotifyClass.KeyMiss, 'keymiss', db, key);
       this.counters.keyspaceMisses++;
       return undefined;
     }
@@ -123,6 +128,7 @@ export class Keyspace {
   createCollection(db: number, key: string, type: ValueType, obj: unknown): Entry {
     const e = this.store.createCollection(db, key, type, obj);
     e.atime = lruSeconds();
+    this.notify(NotifyClass.New, 'new', db, key);
     return e;
   }
 
@@ -134,9 +140,12 @@ export class Keyspace {
 
   /** Makes `obj` the whole value of `key` (replacing anything), logged as an IMAGE (its encoding `image`). */
   putCollection(db: number, key: string, type: ValueType, obj: unknown, image: Buffer, expireAt: number): Entry {
+    const created = !this.store.dbs[db].map.has(key);
     const e = this.store.putCollection(db, key, type, obj, image, expireAt);
     e.atime = lruSeconds();
     this.onKeyChange(db, key);
+    // Redis's dbAdd announces a key that did not exist; replacing one (dbOverwrite) announces nothing.
+    if (created) this.notify(NotifyClass.New, 'new', db, key);
     return e;
   }
 
@@ -147,12 +156,15 @@ export class Keyspace {
   /**
    * Stores a string value (expireAt: absolute ms, 0 = none), choosing the encoding Redis would report.
    * `current` is the key's live entry (or null for none) when the caller has just looked it up: passing it
-   * saves a second hash lookup, which on a large keyspace costs a few cache misses.
+   * saves a second hash lookup, which on a large keyspace costs a few cache misses. Without it the key is looked
+   * up here as Redis's setKey does (a key past its deadline expires first), so a new key can be announced.
    */
   setString(db: number, key: string, value: Buffer, expireAt: number, enc: StringEncoding = encodingFor(value), current?: Entry | null): Entry {
-    const e = this.store.putBytes(db, key, value, expireAt, enc, current);
+    const old = current === undefined ? (this.peek(db, key) ?? null) : current;
+    const e = this.store.putBytes(db, key, value, expireAt, enc, old);
     e.atime = lruSeconds();
     this.onKeyChange(db, key);
+    if (old === null) this.notify(NotifyClass.New, 'new', db, key);
     return e;
   }
 
@@ -177,14 +189,17 @@ export class Keyspace {
   }
 
   flushDb(db: number): void {
+    this.onFlush(db);
     this.store.flushDb(db);
   }
 
   flushAll(): void {
+    for (let db = 0; db < this.databases; db++) this.onFlush(db);
     this.store.flushAll();
   }
 
   swapDb(a: number, b: number): void {
+    this.onSwap(a, b);
     this.store.swapDb(a, b);
   }
 }

@@ -1,10 +1,12 @@
 // The data side of Redis's string commands (t_string.c): reads, whole-value rewrites in the log, and the value
 // arithmetic. Returns values or status symbols and never replies; argument parsing and replies are commands/.
-// Effects only: every write carries the resulting bytes and an absolute deadline.
+// Effects only: every write carries the resulting bytes and an absolute deadline. Each write announces itself
+// (keyspace notifications) where t_string.c does, after the change.
 import { now } from '../clock.js';
 import type { Entry } from '../engine/entry.js';
 import { addLongDouble, formatLongDouble, isFiniteLongDouble } from '../platform/native.js';
 import { createdEncoding, encodingFor, type Keyspace } from './keyspace.js';
+import { NotifyClass } from './notify.js';
 import { LLONG_MAX, LLONG_MIN, parseLongDouble, parseLongLong, parseSmallLong, type LongDouble } from './number-parse.js';
 import { StringEncoding, ValueType, WRONGTYPE, type WrongType } from './types.js';
 
@@ -53,6 +55,8 @@ export function setValue(ks: Keyspace, db: number, key: string, value: Buffer, c
   let at = cond.expireAt;
   if (at === 0 && cond.keepTtl && e !== undefined) at = e.expireAt;
   ks.setString(db, key, value, at, encodingFor(value), e ?? null);
+  ks.notify(NotifyClass.String, 'set', db, key);
+  if (cond.expireAt !== 0) ks.notify(NotifyClass.Generic, 'expire', db, key);
   return true;
 }
 
@@ -61,7 +65,10 @@ export function setMany(ks: Keyspace, db: number, keys: string[], values: Buffer
   if (nx) {
     for (const key of keys) if (ks.lookupWrite(db, key) !== undefined) return false;
   }
-  for (let i = 0; i < keys.length; i++) ks.setString(db, keys[i], values[i], 0, encodingFor(values[i]));
+  for (let i = 0; i < keys.length; i++) {
+    ks.setString(db, keys[i], values[i], 0, encodingFor(values[i]));
+    ks.notify(NotifyClass.String, 'set', db, keys[i]);
+  }
   return true;
 }
 
@@ -70,8 +77,13 @@ export function getDel(ks: Keyspace, db: number, key: string): Buffer | null | W
   const e = lookupStringRead(ks, db, key);
   if (e === undefined || e === WRONGTYPE) return e === WRONGTYPE ? WRONGTYPE : null;
   const value = ks.valueOf(e);
-  ks.delete(db, key);
+  deleteKey(ks, db, key);
   return value;
+}
+
+/** A delete a command asked for (GETDEL, GETEX at a past deadline): logged and announced as 'del'. */
+export function deleteKey(ks: Keyspace, db: number, key: string): void {
+  if (ks.delete(db, key)) ks.notify(NotifyClass.Generic, 'del', db, key);
 }
 
 /**
@@ -80,11 +92,14 @@ export function getDel(ks: Keyspace, db: number, key: string): Buffer | null | W
  */
 export function changeExpiry(ks: Keyspace, db: number, key: string, e: Entry, change: number | 'persist'): void {
   if (change === 'persist') {
-    if (e.expireAt !== 0) ks.setExpire(db, key, e, 0);
+    if (e.expireAt === 0) return;
+    ks.setExpire(db, key, e, 0);
+    ks.notify(NotifyClass.Generic, 'persist', db, key);
   } else if (change <= now()) {
-    ks.delete(db, key);
+    deleteKey(ks, db, key);
   } else {
     ks.setExpire(db, key, e, change);
+    ks.notify(NotifyClass.Generic, 'expire', db, key);
   }
 }
 
@@ -101,6 +116,7 @@ export function incrBy(ks: Keyspace, db: number, key: string, delta: bigint): nu
   if (small !== undefined && delta < SMALL && delta > -SMALL) {
     const value = small + Number(delta);
     ks.setString(db, key, Buffer.from(String(value), 'latin1'), e?.expireAt ?? 0, StringEncoding.Int, e ?? null);
+    ks.notify(NotifyClass.String, 'incrby', db, key);
     return value;
   }
   const old = stored === undefined ? 0n : parseLongLong(stored);
@@ -108,6 +124,7 @@ export function incrBy(ks: Keyspace, db: number, key: string, delta: bigint): nu
   const value = old + delta;
   if (value > LLONG_MAX || value < LLONG_MIN) return OVERFLOW;
   ks.setString(db, key, Buffer.from(value.toString(), 'latin1'), e?.expireAt ?? 0, StringEncoding.Int, e ?? null);
+  ks.notify(NotifyClass.String, 'incrby', db, key);
   return value;
 }
 
@@ -124,7 +141,8 @@ export function incrByFloat(ks: Keyspace, db: number, key: string, incr: LongDou
   const sum = addLongDouble(old, incr);
   if (!isFiniteLongDouble(sum)) return NOT_FINITE;
   const value = Buffer.from(formatLongDouble(sum, 'human'), 'latin1');
-  ks.setString(db, key, value, e?.expireAt ?? 0, createdEncoding(value.length));
+  ks.setString(db, key, value, e?.expireAt ?? 0, createdEncoding(value.length), e ?? null);
+  ks.notify(NotifyClass.String, 'incrbyfloat', db, key);
   return value;
 }
 
@@ -133,12 +151,14 @@ export function append(ks: Keyspace, db: number, key: string, suffix: Buffer, ma
   const e = lookupStringWrite(ks, db, key);
   if (e === WRONGTYPE) return WRONGTYPE;
   if (e === undefined) {
-    ks.setString(db, key, suffix, 0, encodingFor(suffix));
+    ks.setString(db, key, suffix, 0, encodingFor(suffix), null);
+    ks.notify(NotifyClass.String, 'append', db, key);
     return suffix.length;
   }
   if (suffix.length > maxLen - e.len) return TOO_LARGE;
   const value = Buffer.concat([ks.valueOf(e), suffix]);
-  ks.setString(db, key, value, e.expireAt, StringEncoding.Raw);
+  ks.setString(db, key, value, e.expireAt, StringEncoding.Raw, e);
+  ks.notify(NotifyClass.String, 'append', db, key);
   return value.length;
 }
 
@@ -156,6 +176,7 @@ export function setRange(ks: Keyspace, db: number, key: string, offset: number, 
   const value = Buffer.alloc(Math.max(oldLen, end));
   if (e !== undefined) ks.valueOf(e).copy(value);
   chunk.copy(value, offset);
-  ks.setString(db, key, value, e?.expireAt ?? 0, StringEncoding.Raw);
+  ks.setString(db, key, value, e?.expireAt ?? 0, StringEncoding.Raw, e ?? null);
+  ks.notify(NotifyClass.String, 'setrange', db, key);
   return value.length;
 }

@@ -7,6 +7,7 @@ const BASE: ClientInfoSource = {
   db: 0, resp: 2, lastCommand: 'NULL', isMonitor: false, noEvict: false, blocked: false, closing: false,
   queryBufferBytes: 26, argvBytes: 10, replyBufferBytes: 7, replyPeak: 100, pendingOutputChunks: 0,
   pendingOutputBytes: 0, reading: true, writing: false, subscriptions: { channels: new Set(), patterns: new Set() },
+  multi: null, dirtyCas: false,
 };
 
 const FIELDS =
@@ -23,6 +24,11 @@ describe('formatClientInfo', () => {
   it('counts channel and pattern subscriptions', () => {
     const line = formatClientInfo({ ...BASE, subscriptions: { channels: new Set(['a', 'b']), patterns: new Set(['p*']) } }, 12_000);
     expect(line).to.include(' sub=2 psub=1 ssub=0 ');
+  });
+
+  it('shows an open transaction with its queue length, and a touched WATCH', () => {
+    const line = formatClientInfo({ ...BASE, multi: { queue: [1, 2] }, dirtyCas: true, subscriptions: { channels: new Set(['c']), patterns: new Set() } }, 12_000);
+    expect(line).to.include(' flags=Pxd ').and.include(' multi=2 ');
   });
 
   it('counts age and idle in whole seconds of the clock, as Redis does', () => {

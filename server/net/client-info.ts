@@ -35,6 +35,10 @@ export interface ClientInfoSource {
   readonly reading: boolean;
   readonly writing: boolean;
   readonly subscriptions: { readonly channels: Set<string>; readonly patterns: Set<string> };
+  /** Commands queued by an open MULTI, or null outside one. */
+  readonly multi: { readonly queue: readonly unknown[] } | null;
+  /** A WATCHed key changed. */
+  readonly dirtyCas: boolean;
 }
 
 /** faha's reply writer starts with a 16 KiB buffer; reported as rbs (Redis's reply buffer size). */
@@ -43,7 +47,10 @@ const REPLY_BUFFER_SIZE = 16 * 1024;
 function flags(c: ClientInfoSource): string {
   let f = '';
   if (c.isMonitor) f += 'O';
+  if (c.subscriptions.channels.size + c.subscriptions.patterns.size > 0) f += 'P';
+  if (c.multi !== null) f += 'x';
   if (c.blocked) f += 'b';
+  if (c.dirtyCas) f += 'd';
   if (c.closing) f += 'c';
   if (c.noEvict) f += 'e';
   return f === '' ? 'N' : f;
@@ -62,7 +69,7 @@ export function formatClientInfo(c: ClientInfoSource, nowMs: number): string {
   return (
     `id=${c.id} addr=${c.addr} laddr=${c.laddr} fd=${c.fd} name=${c.name} ` +
     `age=${secondsBetween(c.createdAt, nowMs)} idle=${secondsBetween(c.lastInteraction, nowMs)} flags=${flags(c)} ` +
-    `db=${c.db} sub=${c.subscriptions.channels.size} psub=${c.subscriptions.patterns.size} ssub=0 multi=-1 qbuf=${qbuf} qbuf-free=0 argv-mem=${c.argvBytes} multi-mem=0 ` +
+    `db=${c.db} sub=${c.subscriptions.channels.size} psub=${c.subscriptions.patterns.size} ssub=0 multi=${c.multi === null ? -1 : c.multi.queue.length} qbuf=${qbuf} qbuf-free=0 argv-mem=${c.argvBytes} multi-mem=0 ` +
     `rbs=${REPLY_BUFFER_SIZE} rbp=${c.replyPeak} obl=${obl} oll=${c.pendingOutputChunks} omem=${omem} ` +
     `tot-mem=${qbuf + c.argvBytes + obl + omem} events=${events} cmd=${c.lastCommand} user=default redir=-1 resp=${c.resp}`
   );

@@ -66,7 +66,7 @@ export class Clients implements ClientRegistry, ConnectionHost {
   }
 
   closed(conn: Connection): void {
-    connectionClosed(conn);
+    connectionClosed(conn, this.server);
     this.conns.delete(conn.id);
     this.waiting.delete(conn);
     this.monitors.delete(conn);

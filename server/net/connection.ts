@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import type { Waiter } from '../commands/blocking.js';
 import type { Dispatcher } from '../commands/dispatcher.js';
 import type { CommandDef } from '../commands/registry.js';
-import { ErrorReply, type Context, type ServerContext, type Session } from '../commands/types.js';
+import { ErrorReply, type Context, type MultiState, type ServerContext, type Session } from '../commands/types.js';
 import { coarseNow, now } from '../clock.js';
 import type { Log } from '../engine/log.js';
 import type { Logger } from '../logger.js';
@@ -80,7 +80,7 @@ export class Connection implements Session, ClientInfoSource {
   readonly laddr: string;
   readonly fd: number;
   readonly reply = new ReplyWriter();
-  readonly ctx: Context;
+  readonly ctx: Context & { readyKey?: string };
 
   private readonly parser: RequestParser;
   private readonly output: OutputQueue;
@@ -104,6 +104,8 @@ export class Connection implements Session, ClientInfoSource {
   private flushScheduled = false;
   private resumeScheduled = false;
   readonly subscriptions = { channels: new Set<string>(), patterns: new Set<string>() };
+  multi: MultiState | null = null;
+  dirtyCas = false;
   /** Set by ctx.block() during a command; taken by whoever ran the command. */
   private blockRequest: { keys: string[]; timeoutMs: number } | null = null;
   /** The command this connection is blocked in (BLPOP…), if any. */
@@ -221,7 +223,13 @@ export class Connection implements Session, ClientInfoSource {
     const host = this.host;
     const subs = this.subscriptions;
     return (
-      this.authenticated && this.mode === 'on' && host.fast.enabled && host.monitors.size === 0 && subs.channels.size + subs.patterns.size === 0 && !host.pauseActive()
+      this.authenticated &&
+      this.mode === 'on' &&
+      this.multi === null &&
+      host.fast.enabled &&
+      host.monitors.size === 0 &&
+      subs.channels.size + subs.patterns.size === 0 &&
+      !host.pauseActive()
     );
   }
 
@@ -257,7 +265,7 @@ export class Connection implements Session, ClientInfoSource {
   private startBlocking(def: CommandDef, argv: Buffer[]): void {
     const req = this.blockRequest!;
     this.blockRequest = null;
-    const b = new BlockedCommand(this.db, req.keys, def, argv, () => this.retryBlocked());
+    const b = new BlockedCommand(this.db, req.keys, def, argv, (key) => this.retryBlocked(key));
     this.blockedOn = b;
     this.host.server.blocking.add(b);
     if (req.timeoutMs > 0) {
@@ -273,13 +281,18 @@ export class Connection implements Session, ClientInfoSource {
   }
 
   /** One of the blocked command's keys may be ready: run the command again; true when it was served. */
-  private retryBlocked(): boolean {
+  private retryBlocked(key: string): boolean {
     const b = this.blockedOn;
     if (b === null || this.dead) return true;
     const handler = b.def.handler!;
     const plan = handler.parse(b.argv);
-    if (plan instanceof ErrorReply) this.reply.error(plan.message);
-    else handler.exec(this.ctx, plan);
+    this.ctx.readyKey = key;
+    try {
+      if (plan instanceof ErrorReply) this.reply.error(plan.message);
+      else handler.exec(this.ctx, plan);
+    } finally {
+      this.ctx.readyKey = undefined;
+    }
     if (this.blockRequest !== null) {
       this.blockRequest = null;
       return false;
@@ -505,6 +518,6 @@ class BlockedCommand implements Waiter {
     readonly def: CommandDef,
     /** Copied: it outlives the parser's buffer. */
     readonly argv: Buffer[],
-    readonly retry: () => boolean,
+    readonly retry: (key: string) => boolean,
   ) {}
 }

@@ -167,3 +167,72 @@ export const ERR_TIMEOUT_NOT_FLOAT = 'ERR timeout is not a float or out of range
 export function notAllowedInSubscribedMode(fullName: string): string {
   return `ERR Can't execute '${fullName}': only (P|S)SUBSCRIBE / (P|S)UNSUBSCRIBE / PING / QUIT / RESET are allowed in this context`;
 }
+export const ERR_MULTI_NESTED = 'ERR MULTI calls can not be nested';
+export const ERR_EXEC_WITHOUT_MULTI = 'ERR EXEC without MULTI';
+export const ERR_DISCARD_WITHOUT_MULTI = 'ERR DISCARD without MULTI';
+export const ERR_WATCH_IN_MULTI = 'ERR WATCH inside MULTI is not allowed';
+export const ERR_EXECABORT = 'EXECABORT Transaction discarded because of previous errors.';
+export const ERR_NOT_ALLOWED_IN_MULTI = 'ERR Command not allowed inside a transaction';
+
+// DUMP / RESTORE (cluster.c) and SORT (sort.c).
+export const ERR_BUSYKEY = 'BUSYKEY Target key name already exists.';
+export const ERR_RESTORE_TTL = 'ERR Invalid TTL value, must be >= 0';
+export const ERR_RESTORE_IDLETIME = 'ERR Invalid IDLETIME value, must be >= 0';
+export const ERR_RESTORE_FREQ = 'ERR Invalid FREQ value, must be >= 0 and <= 255';
+export const ERR_DUMP_PAYLOAD = 'ERR DUMP payload version or checksum are wrong';
+export const ERR_BAD_DATA_FORMAT = 'ERR Bad data format';
+export const ERR_SORT_SCORES = "ERR One or more scores can't be converted into double";
+// Lists (t_list.c).
+export const ERR_INDEX_OUT_OF_RANGE = 'ERR index out of range';
+export const ERR_VALUE_NOT_POSITIVE = 'ERR value is out of range, must be positive';
+export const ERR_LPOS_RANK_ZERO =
+  "ERR RANK can't be zero: use 1 to start from the first match, 2 from the second ... or use negative to start from the end of the list";
+export const ERR_LPOS_COUNT_NEGATIVE = "ERR COUNT can't be negative";
+export const ERR_LPOS_MAXLEN_NEGATIVE = "ERR MAXLEN can't be negative";
+export const ERR_LIST_NUMKEYS = 'ERR numkeys should be greater than 0';
+export const ERR_LIST_MPOP_COUNT = 'ERR count should be greater than 0';
+
+// Hash commands (t_hash.c).
+export const ERR_HASH_NOT_INTEGER = 'ERR hash value is not an integer';
+export const ERR_HASH_NOT_FLOAT = 'ERR hash value is not a float';
+/** HINCRBYFLOAT's increment itself is infinite (checked before the key is looked at). */
+export const ERR_NAN_OR_INFINITY = 'ERR value is NaN or Infinity';
+/** HRANDFIELD WITHVALUES with a count whose doubled reply length would not fit a long. */
+export const ERR_VALUE_OUT_OF_RANGE = 'ERR value is out of range';
+/** getRangeLongFromObjectOrReply's range error (Redis's wording, "must between" included). */
+export function longOutOfRange(min: bigint | number, max: bigint | number): string {
+  return `ERR value is out of range, value must between ${min} and ${max}`;
+}
+
+// Bitmap commands (bitops.c).
+export const ERR_BIT_OFFSET = 'ERR bit offset is not an integer or out of range';
+export const ERR_BIT_VALUE = 'ERR bit is not an integer or out of range';
+export const ERR_BIT_ARGUMENT = 'ERR The bit argument must be 1 or 0.';
+export const ERR_BITOP_NOT_ONE_KEY = 'ERR BITOP NOT must be called with a single source key.';
+export const ERR_BITFIELD_TYPE = 'ERR Invalid bitfield type. Use something like i16 u8. Note that u64 is not supported but i64 is.';
+export const ERR_BITFIELD_OVERFLOW = 'ERR Invalid OVERFLOW type specified';
+export const ERR_BITFIELD_RO_WRITE = 'ERR BITFIELD_RO only supports the GET subcommand';
+
+// HyperLogLog commands (hyperloglog.c).
+export const ERR_NOT_HLL = 'WRONGTYPE Key is not a valid HyperLogLog string value.';
+export const ERR_HLL_CORRUPT = 'INVALIDOBJ Corrupted HLL object detected';
+
+// Sorted-set commands (t_zset.c).
+export const ERR_ZSET_NAN = 'ERR resulting score is not a number (NaN)';
+export const ERR_ZADD_XX_NX = 'ERR XX and NX options at the same time are not compatible';
+export const ERR_ZADD_GT_LT_NX = 'ERR GT, LT, and/or NX options at the same time are not compatible';
+export const ERR_ZADD_INCR_PAIRS = 'ERR INCR option supports a single increment-element pair';
+export const ERR_ZSET_MIN_MAX_FLOAT = 'ERR min or max is not a float';
+export const ERR_ZSET_MIN_MAX_LEX = 'ERR min or max not valid string range item';
+export const ERR_ZRANGE_LIMIT_BY_RANK = 'ERR syntax error, LIMIT is only supported in combination with either BYSCORE or BYLEX';
+export const ERR_ZRANGE_WITHSCORES_BYLEX = 'ERR syntax error, WITHSCORES not supported in combination with BYLEX';
+export const ERR_ZSET_WEIGHT_FLOAT = 'ERR weight value is not a float';
+export const ERR_ZSET_LIMIT_NEGATIVE = "ERR LIMIT can't be negative";
+/** Names the command as Redis's fullname does ('zunionstore', 'zintercard'…). */
+export function atLeastOneInputKey(fullname: string): string {
+  return `ERR at least 1 input key is needed for '${fullname}' command`;
+}
+
+// Set commands (t_set.c).
+/** SINTERCARD's numkeys larger than the keys actually given. */
+export const ERR_SET_NUMKEYS_EXCEED_ARGS = "ERR Number of keys can't be greater than number of args";

@@ -1,5 +1,6 @@
 // DEL and UNLINK: remove keys, counting only those that existed (an expired key counts as expired, not deleted).
 // UNLINK is DEL here: a delete is one log record whatever the size of the value, so there is nothing to defer.
+import { NotifyClass } from '../../keyspace/notify.js';
 import { simpleHandler, type Handler } from '../types.js';
 
 function deleteHandler(name: 'del' | 'unlink'): Handler<Buffer[]> {
@@ -10,7 +11,9 @@ function deleteHandler(name: 'del' | 'unlink'): Handler<Buffer[]> {
       const key = argv[i].toString('latin1');
       // Lazy expiry first, as Redis's expireIfNeeded, so a key past its deadline is not counted as deleted.
       ctx.ks.peek(db, key);
-      if (ctx.ks.delete(db, key)) n++;
+      if (!ctx.ks.delete(db, key)) continue;
+      ctx.ks.notify(NotifyClass.Generic, 'del', db, key);
+      n++;
     }
     ctx.reply.integer(n);
   });

@@ -2,6 +2,7 @@
 // absolute deadline in ms before anything is logged; a deadline already past deletes the key instead.
 import { now } from '../../clock.js';
 import { expireKeyAt, persistKey, writeKey } from '../../keyspace/keys.js';
+import { NotifyClass } from '../../keyspace/notify.js';
 import {
   ERR_EXPIRE_GT_LT_CONFLICT, ERR_EXPIRE_NX_CONFLICT, ERR_NOT_INTEGER, invalidExpireTime, unsupportedOption,
 } from '../../resp/errors.js';
@@ -83,8 +84,14 @@ function expireHandler(name: string, seconds: boolean, relative: boolean): Handl
         ctx.reply.integer(0);
         return;
       }
-      expireKeyAt(ctx.ks, db, plan.key, e, Number(when));
-      ctx.reply.integer(1);
+      // Redis announces a delete before its reply but a new deadline after it.
+      if (expireKeyAt(ctx.ks, db, plan.key, e, Number(when)) === 'deleted') {
+        ctx.ks.notify(NotifyClass.Generic, 'del', db, plan.key);
+        ctx.reply.integer(1);
+      } else {
+        ctx.reply.integer(1);
+        ctx.ks.notify(NotifyClass.Generic, 'expire', db, plan.key);
+      }
     },
   };
 }

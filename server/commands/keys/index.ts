@@ -9,6 +9,8 @@ import { OBJECT_HANDLERS } from './object.js';
 import { RENAME_HANDLERS } from './rename.js';
 import { scan } from './scan.js';
 import { TTL_HANDLERS } from './ttl.js';
+import { DUMP_RESTORE_HANDLERS } from './dump-restore.js';
+import { SORT_HANDLERS } from './sort.js';
 
 export const KEY_HANDLERS: Handler<any>[] = [
   ...DELETE_HANDLERS,
@@ -20,4 +22,6 @@ export const KEY_HANDLERS: Handler<any>[] = [
   ...RENAME_HANDLERS,
   ...COPY_MOVE_HANDLERS,
   ...OBJECT_HANDLERS,
+  ...DUMP_RESTORE_HANDLERS,
+  ...SORT_HANDLERS,
 ];

@@ -11,7 +11,8 @@ import { integersShared, isLfuPolicy } from './policy.js';
 /** OBJECT <sub> key: replies null for a missing key, else hands the entry to `answer`. */
 function objectSub(name: string, answer: (ctx: Context, e: Entry) => void): Handler<Buffer[]> {
   return simpleHandler(name, (ctx, argv) => {
-    const e = readKeyNoTouch(ctx.ks, ctx.session.db, argv[2].toString('latin1'));
+    // LOOKUP_NONOTIFY: asking about a missing key is not announced as a keymiss.
+    const e = readKeyNoTouch(ctx.ks, ctx.session.db, argv[2].toString('latin1'), false);
     if (e === undefined) ctx.reply.nil();
     else answer(ctx, e);
   });

@@ -1444,5 +1444,431 @@ export const GENERIC_FACTS: CommandSpec[] = [
         ]
       }
     ]
+  },
+  {
+    "name": "sort",
+    "arity": -2,
+    "flags": [
+      "write",
+      "denyoom",
+      "movablekeys"
+    ],
+    "firstKey": 1,
+    "lastKey": 1,
+    "step": 1,
+    "aclCategories": [
+      "@write",
+      "@set",
+      "@sortedset",
+      "@list",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "1.0.0",
+    "group": "generic",
+    "keySpecs": [
+      {
+        "flags": [
+          "RO",
+          "access"
+        ],
+        "beginSearch": {
+          "type": "index",
+          "index": 1
+        },
+        "findKeys": {
+          "type": "range",
+          "lastKey": 0,
+          "keyStep": 1,
+          "limit": 0
+        }
+      },
+      {
+        "flags": [
+          "RO",
+          "access"
+        ],
+        "beginSearch": {
+          "type": "unknown"
+        },
+        "findKeys": {
+          "type": "unknown"
+        },
+        "notes": ""
+      },
+      {
+        "flags": [
+          "OW",
+          "update"
+        ],
+        "beginSearch": {
+          "type": "unknown"
+        },
+        "findKeys": {
+          "type": "unknown"
+        },
+        "notes": ""
+      }
+    ],
+    "complexity": "",
+    "arguments": [
+      {
+        "name": "key",
+        "type": "key",
+        "keySpecIndex": 0
+      },
+      {
+        "name": "pattern",
+        "type": "pattern",
+        "keySpecIndex": 1,
+        "token": "BY",
+        "flags": [
+          "optional"
+        ]
+      },
+      {
+        "name": "offset_count",
+        "type": "block",
+        "token": "LIMIT",
+        "flags": [
+          "optional"
+        ],
+        "arguments": [
+          {
+            "name": "offset",
+            "type": "integer"
+          },
+          {
+            "name": "count",
+            "type": "integer"
+          }
+        ]
+      },
+      {
+        "name": "pattern",
+        "type": "pattern",
+        "keySpecIndex": 1,
+        "token": "GET",
+        "flags": [
+          "optional",
+          "multiple",
+          "multiple_token"
+        ]
+      },
+      {
+        "name": "order",
+        "type": "oneof",
+        "flags": [
+          "optional"
+        ],
+        "arguments": [
+          {
+            "name": "asc",
+            "type": "pure-token",
+            "token": "ASC"
+          },
+          {
+            "name": "desc",
+            "type": "pure-token",
+            "token": "DESC"
+          }
+        ]
+      },
+      {
+        "name": "sorting",
+        "type": "pure-token",
+        "token": "ALPHA",
+        "flags": [
+          "optional"
+        ]
+      },
+      {
+        "name": "destination",
+        "type": "key",
+        "keySpecIndex": 2,
+        "token": "STORE",
+        "flags": [
+          "optional"
+        ]
+      }
+    ]
+  },
+  {
+    "name": "sort_ro",
+    "arity": -2,
+    "flags": [
+      "readonly",
+      "movablekeys"
+    ],
+    "firstKey": 1,
+    "lastKey": 1,
+    "step": 1,
+    "aclCategories": [
+      "@read",
+      "@set",
+      "@sortedset",
+      "@list",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "7.0.0",
+    "group": "generic",
+    "keySpecs": [
+      {
+        "flags": [
+          "RO",
+          "access"
+        ],
+        "beginSearch": {
+          "type": "index",
+          "index": 1
+        },
+        "findKeys": {
+          "type": "range",
+          "lastKey": 0,
+          "keyStep": 1,
+          "limit": 0
+        }
+      },
+      {
+        "flags": [
+          "RO",
+          "access"
+        ],
+        "beginSearch": {
+          "type": "unknown"
+        },
+        "findKeys": {
+          "type": "unknown"
+        },
+        "notes": ""
+      }
+    ],
+    "complexity": "",
+    "arguments": [
+      {
+        "name": "key",
+        "type": "key",
+        "keySpecIndex": 0
+      },
+      {
+        "name": "pattern",
+        "type": "pattern",
+        "keySpecIndex": 1,
+        "token": "BY",
+        "flags": [
+          "optional"
+        ]
+      },
+      {
+        "name": "offset_count",
+        "type": "block",
+        "token": "LIMIT",
+        "flags": [
+          "optional"
+        ],
+        "arguments": [
+          {
+            "name": "offset",
+            "type": "integer"
+          },
+          {
+            "name": "count",
+            "type": "integer"
+          }
+        ]
+      },
+      {
+        "name": "pattern",
+        "type": "pattern",
+        "keySpecIndex": 1,
+        "token": "GET",
+        "flags": [
+          "optional",
+          "multiple",
+          "multiple_token"
+        ]
+      },
+      {
+        "name": "order",
+        "type": "oneof",
+        "flags": [
+          "optional"
+        ],
+        "arguments": [
+          {
+            "name": "asc",
+            "type": "pure-token",
+            "token": "ASC"
+          },
+          {
+            "name": "desc",
+            "type": "pure-token",
+            "token": "DESC"
+          }
+        ]
+      },
+      {
+        "name": "sorting",
+        "type": "pure-token",
+        "token": "ALPHA",
+        "flags": [
+          "optional"
+        ]
+      }
+    ]
+  },
+  {
+    "name": "dump",
+    "arity": 2,
+    "flags": [
+      "readonly"
+    ],
+    "firstKey": 1,
+    "lastKey": 1,
+    "step": 1,
+    "aclCategories": [
+      "@keyspace",
+      "@read",
+      "@slow"
+    ],
+    "summary": "",
+    "since": "2.6.0",
+    "group": "generic",
+    "tips": [
+      "nondeterministic_output"
+    ],
+    "keySpecs": [
+      {
+        "flags": [
+          "RO",
+          "access"
+        ],
+        "beginSearch": {
+          "type": "index",
+          "index": 1
+        },
+        "findKeys": {
+          "type": "range",
+          "lastKey": 0,
+          "keyStep": 1,
+          "limit": 0
+        }
+      }
+    ],
+    "complexity": "",
+    "arguments": [
+      {
+        "name": "key",
+        "type": "key",
+        "keySpecIndex": 0
+      }
+    ]
+  },
+  {
+    "name": "restore",
+    "arity": -4,
+    "flags": [
+      "write",
+      "denyoom"
+    ],
+    "firstKey": 1,
+    "lastKey": 1,
+    "step": 1,
+    "aclCategories": [
+      "@keyspace",
+      "@write",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "2.6.0",
+    "group": "generic",
+    "keySpecs": [
+      {
+        "flags": [
+          "OW",
+          "update"
+        ],
+        "beginSearch": {
+          "type": "index",
+          "index": 1
+        },
+        "findKeys": {
+          "type": "range",
+          "lastKey": 0,
+          "keyStep": 1,
+          "limit": 0
+        }
+      }
+    ],
+    "complexity": "",
+    "history": [
+      [
+        "3.0.0",
+        ""
+      ],
+      [
+        "5.0.0",
+        ""
+      ],
+      [
+        "5.0.0",
+        ""
+      ]
+    ],
+    "arguments": [
+      {
+        "name": "key",
+        "type": "key",
+        "keySpecIndex": 0
+      },
+      {
+        "name": "ttl",
+        "type": "integer"
+      },
+      {
+        "name": "serialized-value",
+        "type": "string"
+      },
+      {
+        "name": "replace",
+        "type": "pure-token",
+        "token": "REPLACE",
+        "since": "3.0.0",
+        "flags": [
+          "optional"
+        ]
+      },
+      {
+        "name": "absttl",
+        "type": "pure-token",
+        "token": "ABSTTL",
+        "since": "5.0.0",
+        "flags": [
+          "optional"
+        ]
+      },
+      {
+        "name": "seconds",
+        "type": "integer",
+        "token": "IDLETIME",
+        "since": "5.0.0",
+        "flags": [
+          "optional"
+        ]
+      },
+      {
+        "name": "frequency",
+        "type": "integer",
+        "token": "FREQ",
+        "since": "5.0.0",
+        "flags": [
+          "optional"
+        ]
+      }
+    ]
   }
 ];

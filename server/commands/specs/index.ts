@@ -1,12 +1,20 @@
 // Every command spec faha knows, grouped as Redis groups them, with faha's own prose merged into the imported
 // facts. Only those with a handler are served. Prose fills only fields the facts have, so shapes stay Redis's.
 import type { ArgSpec, CommandSpec } from '../types.js';
+import { BITMAP_FACTS } from './bitmap.facts.js';
 import { CONNECTION_FACTS } from './connection.facts.js';
 import { EXTRA_SUBCOMMANDS } from './extra.js';
 import { GENERIC_FACTS } from './generic.facts.js';
+import { HASH_FACTS } from './hash.facts.js';
+import { HYPERLOGLOG_FACTS } from './hyperloglog.facts.js';
+import { LIST_FACTS } from './list.facts.js';
 import { PROSE, type CommandProse } from './prose.js';
+import { PUBSUB_FACTS } from './pubsub.facts.js';
 import { SERVER_FACTS } from './server.facts.js';
+import { SET_FACTS } from './set.facts.js';
+import { SORTED_SET_FACTS } from './sorted-set.facts.js';
 import { STRING_FACTS } from './string.facts.js';
+import { TRANSACTIONS_FACTS } from './transactions.facts.js';
 
 function withExtras(specs: CommandSpec[]): CommandSpec[] {
   return specs.map((s) => {
@@ -45,6 +53,19 @@ export function withProse(spec: CommandSpec): CommandSpec {
 }
 
 /** The imported facts of every group, before extras and prose. */
-export const FACTS: CommandSpec[] = [...CONNECTION_FACTS, ...SERVER_FACTS, ...STRING_FACTS, ...GENERIC_FACTS];
+export const FACTS: CommandSpec[] = [
+  ...CONNECTION_FACTS,
+  ...SERVER_FACTS,
+  ...STRING_FACTS,
+  ...GENERIC_FACTS,
+  ...HASH_FACTS,
+  ...LIST_FACTS,
+  ...SET_FACTS,
+  ...SORTED_SET_FACTS,
+  ...BITMAP_FACTS,
+  ...HYPERLOGLOG_FACTS,
+  ...PUBSUB_FACTS,
+  ...TRANSACTIONS_FACTS,
+];
 
 export const ALL_SPECS: CommandSpec[] = withExtras(FACTS).map(withProse);

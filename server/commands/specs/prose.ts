@@ -2,6 +2,15 @@
 // summaries, key-spec notes), keyed by full command name. Data only: ./index.ts merges it into the imported facts,
 // and specs/prose.test.ts fails when a field the facts have is left without words here.
 
+import { HASH_PROSE } from './hash.prose.js';
+import { LIST_PROSE } from './list.prose.js';
+import { SET_PROSE } from './set.prose.js';
+import { SORTED_SET_PROSE } from './sorted-set.prose.js';
+import { BITMAP_PROSE } from './bitmap.prose.js';
+import { HYPERLOGLOG_PROSE } from './hyperloglog.prose.js';
+import { PUBSUB_PROSE } from './pubsub.prose.js';
+import { TRANSACTIONS_PROSE } from './transactions.prose.js';
+
 export interface CommandProse {
   summary: string;
   complexity?: string;
@@ -294,6 +303,48 @@ const GENERIC: Record<string, CommandProse> = {
   'object|help': { summary: HELP, complexity: CONSTANT },
   'object|idletime': { summary: 'Returns the seconds since the key was last read or written', complexity: CONSTANT },
   'object|refcount': { summary: 'Returns the reference count of the value at a key', complexity: CONSTANT },
+  sort: {
+    summary: 'Sorts the elements of a list, set or sorted set, optionally by external weights, and returns or stores them',
+    complexity:
+      'O(N+M*log(M)), N being the number of elements to sort and M the number returned; O(N) when nothing is sorted (BY without a *).',
+    notes: {
+      1: 'Keys named by the BY and GET patterns: built from the sorted elements, so they cannot be found ahead of time.',
+      2: 'The key named by STORE, which receives the result as a list.',
+    },
+  },
+  sort_ro: {
+    summary: 'Sorts the elements of a list, set or sorted set and returns them, never writing (SORT without STORE)',
+    complexity: 'O(N+M*log(M)), N being the number of elements to sort and M the number returned.',
+    notes: { 1: 'Keys named by the BY and GET patterns: built from the sorted elements, so they cannot be found ahead of time.' },
+  },
+  dump: {
+    summary: 'Serializes the value of a key into an opaque payload that RESTORE accepts',
+    complexity:
+      'O(1) to find the key, then O(N*M) to serialize it, N being the number of elements and M their average size; O(1) for a short string.',
+  },
+  restore: {
+    summary: 'Creates a key from a payload made by DUMP',
+    complexity:
+      'O(1) to create the key, then O(N*M) to rebuild the value, N being the number of elements and M their average size; a sorted set costs O(N*log(N)) more to order.',
+    history: [
+      'The `REPLACE` option.',
+      'The `ABSTTL` option, which reads the TTL as an absolute Unix time in milliseconds.',
+      'The `IDLETIME` and `FREQ` options, which set the access time or counter of the new key.',
+    ],
+  },
 };
 
-export const PROSE: Record<string, CommandProse> = { ...CONNECTION, ...SERVER, ...STRING, ...GENERIC };
+export const PROSE: Record<string, CommandProse> = {
+  ...CONNECTION,
+  ...SERVER,
+  ...STRING,
+  ...GENERIC,
+  ...HASH_PROSE,
+  ...LIST_PROSE,
+  ...SET_PROSE,
+  ...SORTED_SET_PROSE,
+  ...BITMAP_PROSE,
+  ...HYPERLOGLOG_PROSE,
+  ...PUBSUB_PROSE,
+  ...TRANSACTIONS_PROSE,
+};

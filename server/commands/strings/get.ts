@@ -1,6 +1,6 @@
 // Reads of whole string values: GET, MGET, STRLEN, and the reads that also change the key: GETDEL, GETEX.
 // Values are views of the log, replied within the command and never kept.
-import { changeExpiry, getDel, lookupStringRead } from '../../keyspace/strings.js';
+import { changeExpiry, deleteKey, lookupStringRead } from '../../keyspace/strings.js';
 import { ValueType, WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
@@ -30,10 +30,13 @@ export const getdelHandler: Handler<KeyPlan> = {
   name: 'getdel',
   parse: keyPlan,
   exec(ctx, p) {
-    const v = getDel(ctx.ks, ctx.session.db, p.key);
-    if (v === null) ctx.reply.nil();
-    else if (v === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
-    else ctx.reply.bulk(v);
+    const db = ctx.session.db;
+    const e = lookupStringRead(ctx.ks, db, p.key);
+    if (e === undefined) return ctx.reply.nil();
+    if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
+    // The value is replied before the delete, so its notification follows the reply as in Redis.
+    ctx.reply.bulk(ctx.ks.valueOf(e));
+    deleteKey(ctx.ks, db, p.key);
   },
 };
 

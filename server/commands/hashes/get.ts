@@ -1,0 +1,55 @@
+// The hash family's reads: HGET, HMGET, HEXISTS, HSTRLEN, HLEN, HGETALL, HKEYS, HVALS. Nothing to parse beyond
+// arity; each looks the key up for reading (hits and misses counted) and replies in the hash's current order.
+import { readHash, type HashObject } from '../../keyspace/hash.js';
+import { WRONGTYPE } from '../../keyspace/types.js';
+import { ERR_WRONGTYPE } from '../../resp/errors.js';
+import { simpleHandler, type Context, type Handler } from '../types.js';
+
+/** A read command: WRONGTYPE is answered here; `answer` gets the hash or undefined for a missing key. */
+function hashRead(name: string, answer: (ctx: Context, h: HashObject | undefined, argv: Buffer[]) => void): Handler<Buffer[]> {
+  return simpleHandler(name, (ctx, argv) => {
+    const h = readHash(ctx.ks, ctx.session.db, argv[1].toString('latin1'));
+    if (h === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
+    else answer(ctx, h, argv);
+  });
+}
+
+function field(h: HashObject | undefined, name: Buffer): Buffer | undefined {
+  return h?.get(name.toString('latin1'));
+}
+
+function bulkOrNil(ctx: Context, v: Buffer | undefined): void {
+  if (v === undefined) ctx.reply.nil();
+  else ctx.reply.bulk(v);
+}
+
+export const hgetHandler = hashRead('hget', (ctx, h, argv) => bulkOrNil(ctx, field(h, argv[2])));
+
+export const hmgetHandler = hashRead('hmget', (ctx, h, argv) => {
+  ctx.reply.array(argv.length - 2);
+  for (let i = 2; i < argv.length; i++) bulkOrNil(ctx, field(h, argv[i]));
+});
+
+export const hexistsHandler = hashRead('hexists', (ctx, h, argv) => ctx.reply.integer(field(h, argv[2]) === undefined ? 0 : 1));
+
+export const hstrlenHandler = hashRead('hstrlen', (ctx, h, argv) => ctx.reply.integer(field(h, argv[2])?.length ?? 0));
+
+export const hlenHandler = hashRead('hlen', (ctx, h) => ctx.reply.integer(h?.size ?? 0));
+
+export const hgetallHandler = hashRead('hgetall', (ctx, h) => {
+  ctx.reply.map(h?.size ?? 0);
+  for (const [f, v] of h?.map ?? []) {
+    ctx.reply.bulkString(f, 'latin1');
+    ctx.reply.bulk(v);
+  }
+});
+
+export const hkeysHandler = hashRead('hkeys', (ctx, h) => {
+  ctx.reply.array(h?.size ?? 0);
+  for (const f of h?.map.keys() ?? []) ctx.reply.bulkString(f, 'latin1');
+});
+
+export const hvalsHandler = hashRead('hvals', (ctx, h) => {
+  ctx.reply.array(h?.size ?? 0);
+  for (const v of h?.map.values() ?? []) ctx.reply.bulk(v);
+});

@@ -1,0 +1,55 @@
+// Commands that add elements: LPUSH, RPUSH, LPUSHX, RPUSHX, LINSERT.
+import { insertAtPivot, lookupList, pushItems } from '../../keyspace/list/ops.js';
+import { WRONGTYPE } from '../../keyspace/types.js';
+import { ERR_SYNTAX, ERR_WRONGTYPE } from '../../resp/errors.js';
+import { isOption } from '../args.js';
+import { ErrorReply, type Handler } from '../types.js';
+
+interface PushPlan {
+  key: string;
+  items: Buffer[];
+}
+
+const pushPlan = (argv: Buffer[]): PushPlan => ({ key: argv[1].toString('latin1'), items: argv.slice(2) });
+
+function pushHandler(name: string, head: boolean, onlyIfExists: boolean): Handler<PushPlan> {
+  return {
+    name,
+    parse: pushPlan,
+    exec(ctx, p) {
+      const db = ctx.session.db;
+      const e = lookupList(ctx.ks, db, p.key, true);
+      if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
+      if (e === undefined && onlyIfExists) return ctx.reply.integer(0);
+      ctx.reply.integer(pushItems(ctx.ks, db, p.key, e, p.items, head));
+    },
+  };
+}
+
+export const lpushHandler = pushHandler('lpush', true, false);
+export const rpushHandler = pushHandler('rpush', false, false);
+export const lpushxHandler = pushHandler('lpushx', true, true);
+export const rpushxHandler = pushHandler('rpushx', false, true);
+
+interface InsertPlan {
+  key: string;
+  after: boolean;
+  pivot: Buffer;
+  value: Buffer;
+}
+
+export const linsertHandler: Handler<InsertPlan> = {
+  name: 'linsert',
+  parse(argv) {
+    const after = isOption(argv[2], 'after');
+    if (!after && !isOption(argv[2], 'before')) return new ErrorReply(ERR_SYNTAX);
+    return { key: argv[1].toString('latin1'), after, pivot: argv[3], value: argv[4] };
+  },
+  exec(ctx, p) {
+    const db = ctx.session.db;
+    const e = lookupList(ctx.ks, db, p.key, true);
+    if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
+    if (e === undefined) return ctx.reply.integer(0);
+    ctx.reply.integer(insertAtPivot(ctx.ks, db, p.key, e, p.pivot, p.value, p.after));
+  },
+};

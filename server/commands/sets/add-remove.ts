@@ -1,0 +1,44 @@
+// Writes that name their members: SADD, SREM, SMOVE. The keyspace operations log and notify; these reply.
+import { addMembers, moveMember, removeMembers } from '../../keyspace/set.js';
+import { WRONGTYPE } from '../../keyspace/types.js';
+import { ERR_WRONGTYPE } from '../../resp/errors.js';
+import type { Context, Handler } from '../types.js';
+
+interface MembersPlan {
+  key: string;
+  members: string[];
+}
+
+const membersPlan = (argv: Buffer[]): MembersPlan => ({
+  key: argv[1].toString('latin1'),
+  members: argv.slice(2).map((b) => b.toString('latin1')),
+});
+
+function replyCount(ctx: Context, n: number | typeof WRONGTYPE): void {
+  if (n === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
+  else ctx.reply.integer(n);
+}
+
+export const sadd: Handler<MembersPlan> = {
+  name: 'sadd',
+  parse: membersPlan,
+  exec: (ctx, p) => replyCount(ctx, addMembers(ctx.ks, ctx.session.db, p.key, p.members)),
+};
+
+export const srem: Handler<MembersPlan> = {
+  name: 'srem',
+  parse: membersPlan,
+  exec: (ctx, p) => replyCount(ctx, removeMembers(ctx.ks, ctx.session.db, p.key, p.members)),
+};
+
+interface MovePlan {
+  src: string;
+  dst: string;
+  member: string;
+}
+
+export const smove: Handler<MovePlan> = {
+  name: 'smove',
+  parse: (argv) => ({ src: argv[1].toString('latin1'), dst: argv[2].toString('latin1'), member: argv[3].toString('latin1') }),
+  exec: (ctx, p) => replyCount(ctx, moveMember(ctx.ks, ctx.session.db, p.src, p.dst, p.member)),
+};

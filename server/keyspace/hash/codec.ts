@@ -1,0 +1,62 @@
+// The hash's DELTA and IMAGE payloads: how a change is written to the log and how recovery replays it. Payloads
+// carry effects (fields with their resulting values, the encoding after the change), never commands.
+// Keep in sync with: server/docs/log-format.md ("hash payloads").
+import { DeltaReader, deltaWriter } from '../delta.js';
+import { HashObject } from './object.js';
+
+export const enum HashOp {
+  /** u8 encoding after the change (0 listpack, 1 hashtable), u32 n, then n × (field, value). */
+  Set = 1,
+  /** u32 n, then n fields removed. */
+  Delete = 2,
+}
+
+/** The image's first byte: u8 encoding, u32 n, n × (field, value) in the hash's order. */
+const IMAGE_VERSION = 1;
+
+const LISTPACK = 0;
+const HASHTABLE = 1;
+
+/** The SET delta for `pairs` (field, value, field, value …) as just applied to `obj`. */
+export function setPayload(obj: HashObject, pairs: readonly Buffer[]): Buffer {
+  const w = deltaWriter(HashOp.Set).u8(obj.listpack ? LISTPACK : HASHTABLE).u32(pairs.length / 2);
+  for (const b of pairs) w.bytes(b);
+  return w.end();
+}
+
+export function deletePayload(fields: readonly string[]): Buffer {
+  const w = deltaWriter(HashOp.Delete).u32(fields.length);
+  for (const f of fields) w.str(f);
+  return w.end();
+}
+
+export function applyHashDelta(obj: HashObject, payload: Buffer): void {
+  const r = new DeltaReader(payload);
+  const op = r.u8();
+  if (op === HashOp.Set) {
+    const enc = r.u8();
+    for (let n = r.u32(); n > 0; n--) obj.set(r.str(), Buffer.from(r.bytes()));
+    if (enc === HASHTABLE) obj.toHashtable();
+  } else if (op === HashOp.Delete) {
+    for (let n = r.u32(); n > 0; n--) obj.delete(r.str());
+  } else {
+    throw new Error(`unknown hash delta op ${op}`);
+  }
+}
+
+export function encodeHashImage(obj: HashObject): Buffer {
+  const w = deltaWriter(IMAGE_VERSION).u8(obj.listpack ? LISTPACK : HASHTABLE).u32(obj.size);
+  for (const [f, v] of obj.map) w.str(f).bytes(v);
+  // The shared writer's view is only valid until the next payload; an image may be kept (DUMP), so copy it.
+  return Buffer.from(w.end());
+}
+
+export function decodeHashImage(payload: Buffer): HashObject {
+  const r = new DeltaReader(payload);
+  const version = r.u8();
+  if (version !== IMAGE_VERSION) throw new Error(`unknown hash image version ${version}`);
+  const obj = new HashObject();
+  if (r.u8() === HASHTABLE) obj.toHashtable();
+  for (let n = r.u32(); n > 0; n--) obj.map.set(r.str(), Buffer.from(r.bytes()));
+  return obj;
+}

@@ -1,0 +1,204 @@
+// The DRAM object of a Redis set: an intset (sorted integer members) until Redis 7.0 would convert it, then a
+// hashtable. The hashtable is a slot table whose positions stay put while a member lives, so SSCAN cursors are
+// slot positions (as engine/key-index.ts does for keys). Knows nothing of keys, logging or replies.
+import { ENCODING_LIMITS } from '../encoding-limits.js';
+import { compareIntMembers, isIntMember } from './integers.js';
+
+/** Random probes before a walk; a slot table at least 1/4 full almost never needs the walk. */
+const RANDOM_PROBES = 16;
+
+export interface SetScanStep {
+  /** 0 when the walk is complete. */
+  cursor: number;
+  members: string[];
+}
+
+export class SetValue {
+  /** The members in ascending numeric order while the encoding is intset; null once it is a hashtable. */
+  private sorted: string[] | null = [];
+  /** Hashtable: member -> slot. */
+  private index = new Map<string, number>();
+  private slots: (string | undefined)[] = [];
+  private freeSlots: number[] = [];
+
+  /** A set built as Redis builds a result set: an empty intset, then each member added (setTypeAdd). */
+  static from(members: Iterable<string>): SetValue {
+    const s = new SetValue();
+    for (const m of members) s.add(m);
+    return s;
+  }
+
+  get isIntset(): boolean {
+    return this.sorted !== null;
+  }
+
+  get size(): number {
+    return this.sorted !== null ? this.sorted.length : this.index.size;
+  }
+
+  has(m: string): boolean {
+    if (this.sorted === null) return this.index.has(m);
+    return isIntMember(m) && this.find(m) >= 0;
+  }
+
+  /** Redis's setTypeAdd: false if already a member; converts to a hashtable as 7.0 does on an add. */
+  add(m: string): boolean {
+    const sorted = this.sorted;
+    if (sorted === null) return this.slotAdd(m);
+    if (!isIntMember(m)) {
+      this.toHashtable();
+      return this.slotAdd(m);
+    }
+    const at = this.find(m);
+    if (at >= 0) return false;
+    sorted.splice(-at - 1, 0, m);
+    if (sorted.length > ENCODING_LIMITS.setMaxIntsetEntries) this.toHashtable();
+    return true;
+  }
+
+  remove(m: string): boolean {
+    const sorted = this.sorted;
+    if (sorted === null) return this.slotRemove(m);
+    if (!isIntMember(m)) return false;
+    const at = this.find(m);
+    if (at < 0) return false;
+    sorted.splice(at, 1);
+    return true;
+  }
+
+  /**
+   * The members in Redis's iteration order for an intset (ascending), slot order for a hashtable. An intset's
+   * array is live: do not change the set while holding it.
+   */
+  members(): readonly string[] {
+    if (this.sorted !== null) return this.sorted;
+    const out: string[] = [];
+    for (const m of this.slots) if (m !== undefined) out.push(m);
+    return out;
+  }
+
+  /** A member chosen uniformly at random; the set must not be empty. */
+  random(rnd: () => number = Math.random): string {
+    if (this.sorted !== null) return this.sorted[Math.floor(rnd() * this.sorted.length)];
+    const n = this.slots.length;
+    for (let i = 0; i < RANDOM_PROBES; i++) {
+      const m = this.slots[Math.floor(rnd() * n)];
+      if (m !== undefined) return m;
+    }
+    const start = Math.floor(rnd() * n);
+    for (let i = 0; i < n; i++) {
+      const m = this.slots[(start + i) % n];
+      if (m !== undefined) return m;
+    }
+    throw new Error('random member of an empty set');
+  }
+
+  /**
+   * One SSCAN step. An intset answers everything at once with cursor 0, as Redis does; a hashtable visits slots
+   * from `cursor` until `count` members are collected, about ten times `count` slots were seen, or the end.
+   */
+  scan(cursor: number, count: number): SetScanStep {
+    if (this.sorted !== null) return { cursor: 0, members: this.sorted.slice() };
+    const members: string[] = [];
+    const n = this.slots.length;
+    if (cursor >= n) return { cursor: 0, members };
+    let budget = count * 10;
+    do {
+      const m = this.slots[cursor];
+      if (m !== undefined) members.push(m);
+      cursor++;
+      if (cursor >= n) cursor = 0;
+    } while (cursor !== 0 && budget-- > 0 && members.length < count);
+    return { cursor, members };
+  }
+
+  /** An independent copy with the same encoding (Redis's setTypeDup, for COPY). */
+  clone(): SetValue {
+    const c = new SetValue();
+    c.sorted = this.sorted === null ? null : this.sorted.slice();
+    c.index = new Map(this.index);
+    c.slots = this.slots.slice();
+    c.freeSlots = this.freeSlots.slice();
+    return c;
+  }
+
+  /** setTypeConvert(OBJ_ENCODING_HT): members enter the slot table in ascending order. */
+  toHashtable(): void {
+    const sorted = this.sorted;
+    if (sorted === null) return;
+    this.sorted = null;
+    for (const m of sorted) this.slotAdd(m);
+  }
+
+  /**
+   * True when a set built afresh from these members would be an intset: all integers and few enough. Redis
+   * rebuilds a set this way in SPOP's "keep the survivors" strategy and in every result set.
+   */
+  fitsIntset(): boolean {
+    if (this.sorted !== null) return true;
+    if (this.index.size > ENCODING_LIMITS.setMaxIntsetEntries) return false;
+    for (const m of this.index.keys()) if (!isIntMember(m)) return false;
+    return true;
+  }
+
+  /** Makes the encoding `intset` (when every member is an integer) or hashtable. Used by rebuilds and replay. */
+  setEncoding(intset: boolean): void {
+    if (!intset) {
+      this.toHashtable();
+      return;
+    }
+    if (this.sorted !== null) return;
+    const members = [...this.index.keys()];
+    if (!members.every(isIntMember)) return;
+    this.sorted = members.sort(compareIntMembers);
+    this.index = new Map();
+    this.slots = [];
+    this.freeSlots = [];
+  }
+
+  /** Binary search in the intset: the index, or -(insertion point) - 1. */
+  private find(m: string): number {
+    const a = this.sorted!;
+    let lo = 0;
+    let hi = a.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      const c = compareIntMembers(a[mid], m);
+      if (c === 0) return mid;
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -lo - 1;
+  }
+
+  private slotAdd(m: string): boolean {
+    if (this.index.has(m)) return false;
+    let free = this.freeSlots.pop();
+    while (free !== undefined && free >= this.slots.length) free = this.freeSlots.pop();
+    if (free === undefined) {
+      free = this.slots.length;
+      this.slots.push(m);
+    } else {
+      this.slots[free] = m;
+    }
+    this.index.set(m, free);
+    return true;
+  }
+
+  private slotRemove(m: string): boolean {
+    const slot = this.index.get(m);
+    if (slot === undefined) return false;
+    this.index.delete(m);
+    if (this.index.size === 0) {
+      // Nothing lives any more, so no cursor can miss a member: start the slot table afresh.
+      this.slots = [];
+      this.freeSlots = [];
+      return true;
+    }
+    this.slots[slot] = undefined;
+    this.freeSlots.push(slot);
+    // Trailing free slots hold no member, so dropping them cannot hide one from an SSCAN in progress.
+    while (this.slots[this.slots.length - 1] === undefined) this.slots.pop();
+    return true;
+  }
+}
