@@ -12,15 +12,23 @@ export interface BenchOptions {
   tmpRoot: string;
   /** redis-benchmark -r: random keys over this many (0: its default, one key per test). */
   keyspace: number;
+  /** redis-benchmark test names measured (-t, one at a time). */
+  tests: string[];
 }
+
+export const DEFAULT_TESTS = ['set', 'get', 'incr', 'mset'];
+/** issue 3's collection commands; LRANGE_100 reads a list LPUSH filled. */
+export const COLLECTION_TESTS = ['lpush', 'hset', 'zadd', 'sadd', 'lrange_100'];
 
 export const USAGE = `Usage: npm run bench -- [options]
   --mode durable|memory|both  durable: faha appendfsync always vs redis-server appendonly yes + appendfsync always;
                               memory: faha appendfsync no vs redis-server appendonly no, save "" (default: both)
   --runs N                    runs of each test on each server, alternating servers (default 3; --quick: 1)
   --quick                     small request counts and one run: checks that the benchmark works end to end
-  --smoke                     only the smoke run: redis-benchmark -t set,get,incr,lpush -n 100000 against faha
+  --smoke                     only the smoke run: redis-benchmark's default suite (-n 100000) against faha
   --tmp DIR                   put the servers' data directories under DIR (default: the repository's filesystem)
+  --tests a,b,...              redis-benchmark tests to measure (default set,get,incr,mset; 'collections' for
+                              lpush,hset,zadd,sadd,lrange_100)
   --keyspace N                redis-benchmark -r N: random keys over N (default 100000; 0: redis-benchmark's
                               default of one key per test)
   --help                      this text`;
@@ -28,7 +36,7 @@ export const USAGE = `Usage: npm run bench -- [options]
 export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
-  const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000 };
+  const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS };
   let runsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -58,6 +66,12 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       case '--smoke':
         o.smokeOnly = true;
         break;
+      case '--tests': {
+        const v = value();
+        o.tests = v === 'collections' ? COLLECTION_TESTS : v.split(',').filter((t) => t !== '');
+        if (o.tests.length === 0) throw new UsageError('--tests needs at least one test name');
+        break;
+      }
       case '--tmp':
         o.tmpRoot = value();
         break;
