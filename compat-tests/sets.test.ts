@@ -465,10 +465,8 @@ describe('compat: set commands', () => {
 
   describe('keyspace notifications', () => {
     it('set commands raise Redis\'s events in Redis\'s order', async function () {
-      const probe = (await d.pair.faha.call('CONFIG', 'SET', 'notify-keyspace-events', 'KEA')).toString('latin1');
-      await d.pair.redis.call('CONFIG', 'SET', 'notify-keyspace-events', 'KEA');
+      await d.pair.cmd('CONFIG', 'SET', 'notify-keyspace-events', 'KEA');
       try {
-        if (!probe.startsWith('+OK')) this.skip();
         const sub = await d.newPair();
         await sub.cmd('PSUBSCRIBE', '__key*__:*', 'marker');
         // The second pattern's confirmation names the marker: take it before waiting for the marker message.

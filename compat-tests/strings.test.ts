@@ -2,23 +2,9 @@
 // every error string and the order Redis detects errors in, deadlines, integer and long double arithmetic,
 // ranges, LCS in RESP2 and RESP3, and the proto-max-bulk-len limits.
 import { expect } from 'chai';
-import { differential, type Pair } from './harness.js';
+import { differential } from './harness.js';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/**
- * Skips the test unless faha serves the command `probe` starts with. The WRONGTYPE tests need LPUSH to make a key
- * of another type; lists arrive with the data-types issue (3), until then they skip, saying so in their title.
- */
-async function needs(test: Mocha.Context, pair: Pair, what: string, ...probe: string[]): Promise<void> {
-  const reply = (await pair.faha.call(...probe)).toString('latin1');
-  if (reply.startsWith('-ERR unknown command') || reply.startsWith('-ERR unknown subcommand')) {
-    const t = test.currentTest ?? test.test!;
-    t.title += ` (skipped: faha does not serve ${what} yet)`;
-    // Skipped, not failed: the behaviour under test needs a family that is a later issue's (see above).
-    test.skip();
-  }
-}
 
 /** One `name:value` line of an INFO reply. */
 function infoField(reply: Buffer, name: string): string | undefined {
@@ -503,9 +489,7 @@ describe('compat: string commands', () => {
   });
 
   describe('keys of another type', () => {
-    beforeEach(async function () {
-      // Lists are issue 3's: until LPUSH is served these tests skip (redis-server alone cannot make the key).
-      await needs(this, d.pair, 'lists (LPUSH)', 'LPUSH');
+    beforeEach(async () => {
       await d.pair.cmd('LPUSH', 'l', 'a');
     });
 
