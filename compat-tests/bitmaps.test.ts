@@ -2,22 +2,11 @@
 // and BITPOS with BYTE/BIT ranges, BITOP, BITFIELD/BITFIELD_RO with every overflow mode, the errors in Redis's
 // order, RESP3 nulls, and a seeded random run comparing replies and resulting values.
 import { differential, type Pair } from './harness.js';
+import { prng } from '../server/testing/prng.js';
 
 /** Makes `key` a list on both servers: a key of another type for the WRONGTYPE tests. */
 async function makeNonString(pair: Pair, key: string): Promise<void> {
   await pair.cmd('LPUSH', key, 'x');
-}
-
-/** A small deterministic PRNG (mulberry32), so a failing random run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 describe('compat: bitmap commands', () => {

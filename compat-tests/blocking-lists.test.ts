@@ -2,40 +2,8 @@
 // served at once, blocked then served by another client's push, first blocked first served, fractional
 // timeouts, chains where a served BLMOVE wakes a BLPOP on its destination, MULTI/EXEC, and CLIENT LIST flags.
 import { expect } from 'chai';
-import { differential, show, type Pair } from './harness.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Sends a command to both servers without waiting for a reply (it is expected to block). */
-function start(p: Pair, ...args: string[]): void {
-  p.redis.send(...args);
-  p.faha.send(...args);
-}
-
-/** The next reply of each server, which must be identical. */
-async function next(p: Pair, what: string, timeoutMs = 5000): Promise<Buffer> {
-  const [r, f] = await Promise.all([p.redis.readRaw(timeoutMs), p.faha.readRaw(timeoutMs)]);
-  expect(show(f), `faha vs redis for ${what}`).to.equal(show(r));
-  return f;
-}
-
-/** Waits until each server reports `n` blocked clients (INFO blocked_clients), so a push comes after the block. */
-async function blockedClients(p: Pair, n: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const [r, f] = await p.both('INFO', 'clients');
-    const count = (b: Buffer) => Number(/blocked_clients:(\d+)/.exec(b.toString())?.[1]);
-    if (count(r) === n && count(f) === n) return;
-    await sleep(10);
-  }
-  throw new Error(`servers did not reach ${n} blocked clients`);
-}
-
-/** Nothing arrived for a client that must still be blocked. */
-async function stillBlocked(p: Pair): Promise<void> {
-  await sleep(30);
-  expect(show(p.faha.pending)).to.equal(show(p.redis.pending));
-  expect(p.faha.pending.length).to.equal(0);
-}
+import { blockedClients, next, sleep, start, stillBlocked } from './blocking-helpers.js';
+import { differential, show } from './harness.js';
 
 describe('compat: blocking list commands', () => {
   const d = differential();

@@ -3,18 +3,7 @@
 // both ways, and a seeded random run of list commands.
 import { expect } from 'chai';
 import { differential, show, type Pair } from './harness.js';
-
-/** mulberry32: a small seeded PRNG, so a failing random run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../server/testing/prng.js';
 
 async function all(p: Pair, cmds: (string | number | Buffer)[][]): Promise<void> {
   for (const c of cmds) await p.cmd(...c);

@@ -5,18 +5,7 @@ import { expect } from 'chai';
 import { stringMatch } from '../server/keyspace/glob.js';
 import { differential, show, type Pair } from './harness.js';
 import { expectFrames, expectFramesSorted, expectQuiet, multi, sameElements, sleep } from './pubsub-helpers.js';
-
-/** A small seeded PRNG (mulberry32), so a failing random run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../server/testing/prng.js';
 
 describe('compat: pub/sub', () => {
   const d = differential();

@@ -5,18 +5,7 @@
 import { expect } from 'chai';
 import { decodeReply } from '../server/testing/resp-frame.js';
 import { differential, show, type Pair } from './harness.js';
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../server/testing/prng.js';
 
 /** Low encoding limits, so conversions happen with small collections. */
 const LIMITS = ['--hash-max-listpack-entries', '8', '--hash-max-listpack-value', '16', '--set-max-intset-entries', '8', '--zset-max-listpack-entries', '8', '--zset-max-listpack-value', '16'];

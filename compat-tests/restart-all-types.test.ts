@@ -8,18 +8,7 @@ import { RawClient } from '../server/testing/raw-client.js';
 import { decodeReply } from '../server/testing/resp-frame.js';
 import { startFaha, type RunningServer } from '../server/testing/servers.js';
 import { show, sortedElements } from './harness.js';
-
-/** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../server/testing/prng.js';
 
 /** Low encoding limits, so the dataset holds every encoding of every type. */
 const LIMITS = ['--hash-max-listpack-entries', '8', '--hash-max-listpack-value', '16', '--set-max-intset-entries', '8', '--zset-max-listpack-entries', '8', '--zset-max-listpack-value', '16'];

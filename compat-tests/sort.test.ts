@@ -3,18 +3,7 @@
 // option errors in Redis's order, every source type, the zset encoding SORT changes, and a seeded random run.
 import { expect } from 'chai';
 import { differential, show, type Pair } from './harness.js';
-
-/** A small deterministic PRNG (mulberry32), so a failing random run can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../server/testing/prng.js';
 
 async function rpush(p: Pair, key: string, ...items: (string | Buffer)[]): Promise<void> {
   await p.cmd('DEL', key);

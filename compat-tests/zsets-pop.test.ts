@@ -2,40 +2,8 @@
 // reply shapes in RESP2 and RESP3, argument errors in Redis's order, clients blocked then served by another
 // client's ZADD (first blocked, first served), fractional timeouts, MULTI/EXEC, wrong types, CLIENT LIST flags.
 import { expect } from 'chai';
-import { differential, show, type Pair } from './harness.js';
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Sends a command to both servers without waiting for a reply (it is expected to block). */
-function start(p: Pair, ...args: string[]): void {
-  p.redis.send(...args);
-  p.faha.send(...args);
-}
-
-/** The next reply of each server, which must be identical. */
-async function next(p: Pair, what: string): Promise<Buffer> {
-  const [r, f] = await Promise.all([p.redis.readRaw(), p.faha.readRaw()]);
-  expect(show(f), `faha vs redis for ${what}`).to.equal(show(r));
-  return f;
-}
-
-/** Waits until each server reports `n` blocked clients, so a write comes after the block. */
-async function blockedClients(p: Pair, n: number): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    const [r, f] = await p.both('INFO', 'clients');
-    const count = (b: Buffer) => Number(/blocked_clients:(\d+)/.exec(b.toString())?.[1]);
-    if (count(r) === n && count(f) === n) return;
-    await sleep(10);
-  }
-  throw new Error(`servers did not reach ${n} blocked clients`);
-}
-
-/** Nothing arrived for a client that must still be blocked. */
-async function stillBlocked(p: Pair): Promise<void> {
-  await sleep(30);
-  expect(p.redis.pending.length).to.equal(0);
-  expect(p.faha.pending.length).to.equal(0);
-}
+import { blockedClients, next, start, stillBlocked } from './blocking-helpers.js';
+import { differential } from './harness.js';
 
 describe('compat: sorted-set pops', () => {
   const d = differential();

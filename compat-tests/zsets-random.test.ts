@@ -3,17 +3,7 @@
 // infinities, -0 and fractions, set algebra with plain sets, and RESP3 for the second half.
 import { expect } from 'chai';
 import { differential } from './harness.js';
-
-/** mulberry32: a small seeded PRNG, so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../server/testing/prng.js';
 
 const KEYS = ['z1', 'z2', 'z3'];
 const SCORES = ['0', '1', '2', '-1', '1.5', '0.1', '-0', 'inf', '-inf', '3e5', '7', '2.25', '-3.75', '100'];

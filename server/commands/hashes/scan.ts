@@ -4,9 +4,10 @@
 import { stringMatch } from '../../keyspace/glob.js';
 import { readHash, type HashObject } from '../../keyspace/hash.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
-import { ERR_INVALID_CURSOR, ERR_NOT_INTEGER, ERR_SYNTAX, ERR_WRONGTYPE } from '../../resp/errors.js';
+import { ERR_INVALID_CURSOR, ERR_WRONGTYPE } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
-import { isOption, parseCursor, parseLongLong } from '../args.js';
+import { parseCollectionScanOptions } from '../collection-scan-args.js';
+import { parseCursor } from '../args.js';
 
 interface ScanPlan {
   key: string;
@@ -16,37 +17,11 @@ interface ScanPlan {
   options: Buffer[];
 }
 
-interface ScanOptions {
-  count: number;
-  /** Null when every field matches (no MATCH, or MATCH "*"). */
-  pattern: string | null;
-}
-
 function parseHscan(argv: Buffer[]): ScanPlan | ErrorReply {
   const cursor = parseCursor(argv[2]);
   if (cursor === null) return new ErrorReply(ERR_INVALID_CURSOR);
   const n = cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(cursor);
   return { key: argv[1].toString('latin1'), cursor: n, options: argv.slice(3) };
-}
-
-/** scanGenericCommand's option loop (TYPE is a syntax error here: it only applies to SCAN). */
-function parseOptions(args: Buffer[]): ScanOptions | ErrorReply {
-  const opts: ScanOptions = { count: 10, pattern: null };
-  for (let i = 0; i < args.length; i += 2) {
-    const hasValue = i + 1 < args.length;
-    if (hasValue && isOption(args[i], 'count')) {
-      const n = parseLongLong(args[i + 1]);
-      if (n === null) return new ErrorReply(ERR_NOT_INTEGER);
-      if (n < 1n) return new ErrorReply(ERR_SYNTAX);
-      opts.count = Number(n);
-    } else if (hasValue && isOption(args[i], 'match')) {
-      const p = args[i + 1].toString('latin1');
-      opts.pattern = p === '*' ? null : p;
-    } else {
-      return new ErrorReply(ERR_SYNTAX);
-    }
-  }
-  return opts;
 }
 
 /** The fields this call visits, and the cursor to continue from. */
@@ -72,7 +47,7 @@ export const hscanHandler: Handler<ScanPlan> = {
     const h = readHash(ctx.ks, ctx.session.db, p.key);
     if (h === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
     if (h === undefined) return reply(ctx, 0, null, []);
-    const opts = parseOptions(p.options);
+    const opts = parseCollectionScanOptions(p.options);
     if (opts instanceof ErrorReply) return ctx.reply.error(opts.message);
     const s = step(h, p.cursor, opts.count);
     const fields = [...s.fields].filter((f) => opts.pattern === null || stringMatch(opts.pattern, f));

@@ -3,42 +3,17 @@
 import { stringMatch } from '../../keyspace/glob.js';
 import { readSet } from '../../keyspace/set.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
-import { ERR_INVALID_CURSOR, ERR_NOT_INTEGER, ERR_SYNTAX, ERR_WRONGTYPE } from '../../resp/errors.js';
-import { isOption, parseCursor, parseLongLong } from '../args.js';
+import { ERR_INVALID_CURSOR, ERR_WRONGTYPE } from '../../resp/errors.js';
+import { parseCursor } from '../args.js';
 import { ErrorReply, type Handler } from '../types.js';
-
-interface ScanOptions {
-  count: number;
-  /** Null when every member matches (no MATCH, or MATCH "*"). */
-  pattern: string | null;
-}
+import { parseCollectionScanOptions, type CollectionScanOptions } from '../collection-scan-args.js';
 
 interface SscanPlan {
   key: string;
   /** Infinity for a cursor beyond any slot (it ends the scan at once). */
   cursor: number;
   /** An option error is reported only once the key is known to hold a set. */
-  options: ScanOptions | ErrorReply;
-}
-
-function parseOptions(argv: Buffer[]): ScanOptions | ErrorReply {
-  const opts: ScanOptions = { count: 10, pattern: null };
-  for (let i = 3; i < argv.length; i += 2) {
-    const hasValue = i + 1 < argv.length;
-    if (hasValue && isOption(argv[i], 'count')) {
-      const n = parseLongLong(argv[i + 1]);
-      if (n === null) return new ErrorReply(ERR_NOT_INTEGER);
-      if (n < 1n) return new ErrorReply(ERR_SYNTAX);
-      opts.count = Number(n);
-    } else if (hasValue && isOption(argv[i], 'match')) {
-      const p = argv[i + 1].toString('latin1');
-      opts.pattern = p === '*' ? null : p;
-    } else {
-      // TYPE filters keys only: on a set it is a syntax error, as any unknown option.
-      return new ErrorReply(ERR_SYNTAX);
-    }
-  }
-  return opts;
+  options: CollectionScanOptions | ErrorReply;
 }
 
 export const sscan: Handler<SscanPlan> = {
@@ -49,7 +24,7 @@ export const sscan: Handler<SscanPlan> = {
     return {
       key: argv[1].toString('latin1'),
       cursor: cursor > BigInt(Number.MAX_SAFE_INTEGER) ? Infinity : Number(cursor),
-      options: parseOptions(argv),
+      options: parseCollectionScanOptions(argv.slice(3)),
     };
   },
   exec(ctx, p) {
@@ -62,7 +37,7 @@ export const sscan: Handler<SscanPlan> = {
       ctx.reply.error(p.options.message);
       return;
     }
-    const step = set === undefined ? { cursor: 0, members: [] } : set.scan(p.cursor, (p.options as ScanOptions).count);
+    const step = set === undefined ? { cursor: 0, members: [] } : set.scan(p.cursor, (p.options as CollectionScanOptions).count);
     const pattern = p.options instanceof ErrorReply ? null : p.options.pattern;
     const members = pattern === null ? step.members : step.members.filter((m) => stringMatch(pattern, m));
     ctx.reply.array(2);

@@ -5,9 +5,10 @@ import { stringMatch } from '../../keyspace/glob.js';
 import { readZset, type ZNode, type ZSet } from '../../keyspace/zset/index.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { formatDouble } from '../../resp/double.js';
-import { ERR_INVALID_CURSOR, ERR_NOT_INTEGER, ERR_SYNTAX, ERR_WRONGTYPE } from '../../resp/errors.js';
-import { isOption, parseCursor, parseLongLong } from '../args.js';
+import { ERR_INVALID_CURSOR, ERR_WRONGTYPE } from '../../resp/errors.js';
+import { parseCursor } from '../args.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
+import { parseCollectionScanOptions } from '../collection-scan-args.js';
 import { str } from './args.js';
 import { member } from './reply.js';
 
@@ -17,32 +18,6 @@ interface ScanPlan {
   cursor: number;
   /** The options, parsed in exec: Redis reads them only once it found the set. */
   options: Buffer[];
-}
-
-interface ScanOptions {
-  count: number;
-  /** Null when every member matches (no MATCH, or MATCH "*"). */
-  pattern: string | null;
-}
-
-/** scanGenericCommand's option loop (TYPE is a syntax error here: it only applies to SCAN). */
-function parseOptions(args: Buffer[]): ScanOptions | ErrorReply {
-  const opts: ScanOptions = { count: 10, pattern: null };
-  for (let i = 0; i < args.length; i += 2) {
-    const hasValue = i + 1 < args.length;
-    if (hasValue && isOption(args[i], 'count')) {
-      const n = parseLongLong(args[i + 1]);
-      if (n === null) return new ErrorReply(ERR_NOT_INTEGER);
-      if (n < 1n) return new ErrorReply(ERR_SYNTAX);
-      opts.count = Number(n);
-    } else if (hasValue && isOption(args[i], 'match')) {
-      const p = str(args[i + 1]);
-      opts.pattern = p === '*' ? null : p;
-    } else {
-      return new ErrorReply(ERR_SYNTAX);
-    }
-  }
-  return opts;
 }
 
 function step(z: ZSet, cursor: number, count: number): { cursor: number; nodes: Iterable<ZNode> } {
@@ -81,7 +56,7 @@ export const zscanHandler: Handler<ScanPlan> = {
     const z = readZset(ctx.ks, ctx.session.db, p.key);
     if (z === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
     if (z === undefined) return reply(ctx, 0, [], false);
-    const opts = parseOptions(p.options);
+    const opts = parseCollectionScanOptions(p.options);
     if (opts instanceof ErrorReply) return ctx.reply.error(opts.message);
     const s = step(z, p.cursor, opts.count);
     const pattern = opts.pattern;

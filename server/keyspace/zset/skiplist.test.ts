@@ -3,17 +3,7 @@
 import { expect } from 'chai';
 import { parseLexRange, parseScoreRange } from './ranges.js';
 import { SkipList, type ZNode } from './skiplist.js';
-
-/** A small seeded PRNG (mulberry32) so a failure can be replayed. */
-function prng(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../testing/prng.js';
 
 const order = (a: ZNode, b: ZNode) => (a.score - b.score) || (a.member < b.member ? -1 : a.member > b.member ? 1 : 0);
 
