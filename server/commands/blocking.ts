@@ -47,6 +47,8 @@ export class BlockingRegistry {
 
   /** Keyspace.onKeyReady: remembered only when someone waits on the key. */
   keyReady(db: number, key: string): void {
+    // Every push signals: with nobody blocked (the common case) that must cost nothing.
+    if (this.count === 0) return;
     const s = slot(db, key);
     if (this.byKey.has(s) && !this.ready.has(s)) this.ready.set(s, { db, key });
   }
