@@ -106,6 +106,16 @@ function launch(cmd: string, argv: string[], dir: string, port: number, env: Nod
   });
 }
 
+/** A server that never became ready is nobody's to stop: the temporary directory made for it goes at once. */
+async function orDropDir(starting: Promise<RunningServer>, dir: string, ownsDir: boolean): Promise<RunningServer> {
+  try {
+    return await starting;
+  } catch (err) {
+    if (ownsDir) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
+}
+
 async function withPortRetry(start: (port: number) => Promise<RunningServer>): Promise<RunningServer> {
   let last: Error | null = null;
   for (let i = 0; i < 5; i++) {
@@ -123,12 +133,13 @@ async function withPortRetry(start: (port: number) => Promise<RunningServer>): P
 export function startFaha(opts: StartOptions = {}): Promise<RunningServer> {
   const ownsDir = opts.dir === undefined;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'faha-test-'));
-  return withPortRetry((port) => {
+  const starting = withPortRetry((port) => {
     const argv = [FAHA_MAIN];
     if (opts.configFile) argv.push(opts.configFile);
     argv.push('--port', String(port), '--bind', '127.0.0.1', '--dir', dir, ...(opts.args ?? []));
     return launch(process.execPath, argv, dir, port, opts.env, ownsDir, opts.timeoutMs ?? 15000);
   });
+  return orDropDir(starting, dir, ownsDir);
 }
 
 export function redisServerAvailable(): boolean {
@@ -139,10 +150,11 @@ export function redisServerAvailable(): boolean {
 export function startRedis(opts: StartOptions = {}): Promise<RunningServer> {
   const ownsDir = opts.dir === undefined;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'redis-ref-'));
-  return withPortRetry((port) => {
+  const starting = withPortRetry((port) => {
     const argv: string[] = [];
     if (opts.configFile) argv.push(opts.configFile);
     argv.push('--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no', '--daemonize', 'no', ...(opts.args ?? []));
     return launch('redis-server', argv, dir, port, opts.env, ownsDir, opts.timeoutMs ?? 15000);
   });
+  return orDropDir(starting, dir, ownsDir);
 }
