@@ -25,6 +25,16 @@ async function nextBoth(p: Pair): Promise<Buffer> {
   return f;
 }
 
+/**
+ * A new pair whose connections both servers have accepted: connect() resolves on the kernel's handshake, which can
+ * come before the server's event loop has taken the connection, so a filter matched by address could miss it.
+ */
+async function servedPair(d: { newPair(): Promise<Pair> }): Promise<Pair> {
+  const p = await d.newPair();
+  await p.cmd('PING');
+  return p;
+}
+
 async function clientId(c: RawClient): Promise<number> {
   return (await c.decoded('CLIENT', 'ID')) as number;
 }
@@ -215,7 +225,7 @@ describe('compat: CLIENT', () => {
   });
 
   it('CLIENT KILL <addr> (old form) answers OK, or No such client once it is gone', async () => {
-    const victim = await d.newPair();
+    const victim = await servedPair(d);
     await perServer(d.pair, (c) => c.call('CLIENT', 'KILL', peerAddr(c === d.pair.redis ? victim.redis : victim.faha)));
     expect(await victim.faha.waitClosed()).to.equal(true);
     await perServer(d.pair, (c) => c.call('CLIENT', 'KILL', peerAddr(c === d.pair.redis ? victim.redis : victim.faha)));
@@ -228,11 +238,11 @@ describe('compat: CLIENT', () => {
   });
 
   it('CLIENT KILL ADDR and LADDR filter by the two ends of the connection, skipping the caller unless SKIPME no', async () => {
-    const victim = await d.newPair();
+    const victim = await servedPair(d);
     await perServer(d.pair, (c) => c.call('CLIENT', 'KILL', 'ADDR', peerAddr(c === d.pair.redis ? victim.redis : victim.faha), 'SKIPME', 'yes'));
     expect(await victim.faha.waitClosed()).to.equal(true);
-    const a = await d.newPair();
-    const b = await d.newPair();
+    const a = await servedPair(d);
+    const b = await servedPair(d);
     // LADDR matches every connection to the server; the caller is skipped by default.
     await perServer(a, (c) => c.call('CLIENT', 'KILL', 'LADDR', `127.0.0.1:${c.socket.remotePort}`, 'TYPE', 'normal'));
     expect(await b.faha.waitClosed()).to.equal(true);
