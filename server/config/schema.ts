@@ -53,6 +53,12 @@ function baseNameOnly(v: string): string | null {
   return v.includes('/') ? "dbfilename can't be a path, just a filename" : null;
 }
 
+/** The cleaner's bound on log bytes / live bytes: a plain decimal, at least 1.2 so cleaning can make progress. */
+function spaceAmplification(v: string): string | null {
+  const x = /^\d+(\.\d+)?$/.test(v) ? Number(v) : NaN;
+  return x >= 1.2 && x <= 100 ? null : 'argument must be a decimal number between 1.2 and 100';
+}
+
 export const DIRECTIVES: Directive[] = [
   // Network
   { name: 'bind', type: special('bind'), default: '127.0.0.1 -::1', mutability: 'immutable', doc: 'Addresses to listen on; a leading "-" means skip it if unavailable.' },
@@ -83,6 +89,7 @@ export const DIRECTIVES: Directive[] = [
   { name: 'save', type: special('save'), default: '3600 1 300 100 60 10000', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility: the log makes snapshots unnecessary.', compatOnly: true },
   { name: 'dbfilename', type: { kind: 'string', check: baseNameOnly }, default: 'dump.rdb', mutability: 'protected', doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
   { name: 'segment-size', type: mem(MB, 1n << 30n), default: '64mb', mutability: 'immutable', doc: 'Size of each log segment file.', fahaOnly: true },
+  { name: 'log-max-space-amplification', type: { kind: 'string', check: spaceAmplification }, default: '2', mutability: 'mutable', doc: 'The cleaner keeps log bytes within this multiple of live bytes (at least 1.2).', fahaOnly: true },
   { name: 'persist-mode', type: oneOf('inline', 'worker'), default: 'inline', mutability: 'mutable', doc: 'Where msync runs on an ordinary file under appendfsync always: inline at the end of each turn, or on a worker thread while the next batch executes.', fahaOnly: true },
   { name: 'persistence-backend', type: oneOf('auto', 'libpmem', 'libc'), default: 'auto', mutability: 'immutable', doc: 'auto: libpmem when installed, else libc mmap/msync.', fahaOnly: true },
   // Memory

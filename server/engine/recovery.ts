@@ -143,7 +143,11 @@ function startsWithGoodBatch(seg: Segment): boolean {
   return seg.buf.readUInt32LE(BH_MAGIC) !== 0 && checkBatch(seg, 0, -1) === null;
 }
 
-function checkBatch(seg: Segment, off: number, expectLSN: number): string | null {
+/**
+ * Why the batch at `off` cannot be replayed, or null when it is whole: magic, version, bounds, checksum, and (when
+ * `expectLSN` ≥ 0) that it follows on from the previous batch. Shared with faha-check-log.
+ */
+export function checkBatch(seg: Pick<Segment, 'buf' | 'size'>, off: number, expectLSN: number): string | null {
   const buf = seg.buf;
   if (buf.readUInt32LE(off + BH_MAGIC) !== BATCH_MAGIC) return 'bad batch magic';
   if (buf[off + BH_VERSION] !== BATCH_VERSION) return `unknown batch version ${buf[off + BH_VERSION]}`;
