@@ -202,6 +202,12 @@ describe('compat: server commands', () => {
     await d.pair.cmd('BGSAVE', 'SCHEDULE', 'x');
   });
 
+  it('BGREWRITEAOF starts a rewrite (in faha a full cleaning pass) and takes no arguments', async () => {
+    await d.pair.cmd('SET', 'k', 'v');
+    await d.pair.cmd('BGREWRITEAOF');
+    await d.pair.cmd('BGREWRITEAOF', 'now');
+  });
+
   it('INFO persistence counts saves and changes since the last save', async () => {
     await d.pair.cmd('CONFIG', 'RESETSTAT');
     await d.pair.cmd('SAVE');

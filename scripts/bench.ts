@@ -1,9 +1,11 @@
 // The benchmark (npm run bench -- --help): faha against redis-server in the same run with redis-benchmark, durable
 // (both persist every write before replying) and in memory; prints medians and faha/redis ratios (DESIGN §2), after
-// a smoke run of redis-benchmark's default tests. Measures only: never changes either server.
+// a smoke run of redis-benchmark's default tests; --recovery times restarts instead (bench/recovery.ts). Measures
+// only: never changes either server.
 import { spawnSync } from 'node:child_process';
 import { parseOptions, USAGE, UsageError, type BenchMode, type BenchOptions } from './bench/options.js';
 import { runBenchmark, testId, type BenchParams } from './bench/redis-benchmark.js';
+import { recoveryBench } from './bench/recovery.js';
 import { table, type Sample } from './bench/report.js';
 import { removeTempDirs, startFahaOnly, startPair, tmpRootFor, type ServerPair } from './bench/servers.js';
 
@@ -100,6 +102,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   log(`${versionOf('redis-server', ['--version'])}\n${versionOf('redis-benchmark', ['--version'])}\nnode ${process.version}`);
+  if (opts.recovery) {
+    await recoveryBench({ keys: opts.recoveryKeys, runs: opts.runs, tmpRoot: tmpRootFor(opts.tmpRoot), nodeOptions: opts.fahaNodeOptions, log });
+    return 0;
+  }
   log(`clients ${CLIENTS}, keyspace ${opts.keyspace === 0 ? 'one key (no -r)' : opts.keyspace}, runs ${opts.runs}${opts.quick ? ' (quick: request counts too small for real numbers)' : ''}`);
   if (!(await smoke(opts))) return 1;
   if (opts.smokeOnly) return 0;

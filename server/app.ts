@@ -19,12 +19,14 @@ import { ErrorReply } from './commands/types.js';
 import type { Config } from './config/config.js';
 import { lockDataDir } from './engine/dir-lock.js';
 import type { FsyncPolicy, PersistMode } from './engine/log.js';
+import { Cleaner } from './engine/cleaner.js';
 import { Store } from './engine/store.js';
 import { ActiveExpire } from './keyspace/active-expire.js';
 import { Keyspace } from './keyspace/keyspace.js';
 import { Logger, type LogLevel } from './logger.js';
 import { Clients, listen, type BoundListeners } from './net/listener.js';
 import { openBackend, type PersistenceBackend } from './platform/pmem.js';
+import { RecoveryProgressReporter, summaryLine } from './recovery-progress.js';
 import { ERR_SHUTDOWN_FAILED } from './resp/errors.js';
 import { ServerStats } from './stats.js';
 import { FAHA_VERSION, REDIS_COMPAT_VERSION } from './version.js';
@@ -55,6 +57,7 @@ export class FahaServer implements ServerAdmin {
   readonly watches: WatchRegistry;
   readonly dispatcher: Dispatcher;
   readonly saves: SaveState;
+  readonly cleaner: Cleaner;
   readonly dataDir: string;
   private readonly lockFd: number;
   private readonly activeExpire: ActiveExpire;
@@ -80,17 +83,23 @@ export class FahaServer implements ServerAdmin {
     this.backend = openBackend(config.str('persistence-backend') as 'auto' | 'libpmem' | 'libc');
     this.logger.notice(`Persistence backend: ${this.backend.description}`);
     this.trackEncodingLimits();
-    this.store = new Store({
-      dir: this.dataDir,
-      databases: config.num('databases'),
-      segmentSize: config.num('segment-size'),
-      backend: this.backend,
-      fsync: config.str('appendfsync') as FsyncPolicy,
-      persistMode: config.str('persist-mode') as PersistMode,
-      warn: (m) => this.logger.warning(m),
-    });
+    const progress = new RecoveryProgressReporter({ stream: process.stderr, log: (m) => this.logger.notice(m) });
+    try {
+      this.store = new Store({
+        dir: this.dataDir,
+        databases: config.num('databases'),
+        segmentSize: config.num('segment-size'),
+        backend: this.backend,
+        fsync: config.str('appendfsync') as FsyncPolicy,
+        persistMode: config.str('persist-mode') as PersistMode,
+        warn: (m) => this.logger.warning(m),
+        onRecoveryProgress: progress.onProgress,
+      });
+    } finally {
+      progress.finish();
+    }
     const r = this.store.recovery;
-    this.logger.notice(`DB loaded from log: ${r.keys} keys from ${r.records} records in ${(r.millis / 1000).toFixed(3)} seconds`);
+    this.logger.notice(summaryLine({ keys: r.keys, records: r.records, bytes: this.store.log.usedBytes, millis: r.millis }));
     this.ks = new Keyspace(this.store, this.stats);
     this.ks.onKeyReady = (db, key) => this.blocking.keyReady(db, key);
     this.watches = new WatchRegistry(this.ks);
@@ -101,6 +110,11 @@ export class FahaServer implements ServerAdmin {
     this.ks.lfu = lfuPolicy(config.str('maxmemory-policy'));
     config.onChange('maxmemory-policy', (v) => (this.ks.lfu = lfuPolicy(v)));
     this.saves = new SaveState(this.store.log, (m) => this.logger.warning(m));
+    this.cleaner = new Cleaner(this.store, {
+      maxAmplification: Number(config.str('log-max-space-amplification')),
+      warn: (m) => this.logger.warning(m),
+    });
+    config.onChange('log-max-space-amplification', (v) => (this.cleaner.maxAmplification = Number(v)));
     this.activeExpire = new ActiveExpire(this.ks);
     this.clients = new Clients(this.store.log, this.logger);
     this.dispatcher = new Dispatcher(new CommandTable(ALL_SPECS, ALL_HANDLERS), this);
@@ -143,6 +157,7 @@ export class FahaServer implements ServerAdmin {
   async start(): Promise<void> {
     const cfg = this.config;
     this.listeners = await listen(cfg.str('bind'), cfg.num('port'), cfg.num('tcp-backlog'), (s) => this.clients.accept(s), this.logger);
+    this.cleaner.start();
     this.writePidfile();
     this.scheduleCron();
     this.logger.notice(`faha ${FAHA_VERSION} (Redis ${REDIS_COMPAT_VERSION} compatible), pid ${process.pid}, port ${this.tcpPort}`);
@@ -210,6 +225,7 @@ export class FahaServer implements ServerAdmin {
     if (this.cronTimer) clearInterval(this.cronTimer);
     const closing = this.listeners?.close();
     this.clients.closeAll();
+    this.cleaner.stop();
     this.store.log.close();
     if (this.pidfile !== '') {
       this.logger.notice('Removing the pid file.');

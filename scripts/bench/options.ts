@@ -14,6 +14,12 @@ export interface BenchOptions {
   keyspace: number;
   /** redis-benchmark test names measured (-t, one at a time). */
   tests: string[];
+  /** Only the recovery benchmark (restart times of faha and redis-server on one dataset). */
+  recovery: boolean;
+  /** String keys of the recovery dataset (collections are added: a hundredth as many hashes, lists and zsets). */
+  recoveryKeys: number;
+  /** NODE_OPTIONS for faha in the recovery benchmark (e.g. V8 heap flags), '' = none. */
+  fahaNodeOptions: string;
 }
 
 export const DEFAULT_TESTS = ['set', 'get', 'incr', 'mset'];
@@ -31,12 +37,18 @@ export const USAGE = `Usage: npm run bench -- [options]
                               lpush,hset,zadd,sadd,lrange_100)
   --keyspace N                redis-benchmark -r N: random keys over N (default 100000; 0: redis-benchmark's
                               default of one key per test)
+  --recovery                  only the recovery benchmark: one dataset loaded into faha and into redis-server (AOF,
+                              appendfsync always, no RDB preamble), each restarted --runs times, start → ready timed
+  --keys N                    string keys of the recovery dataset (default 1000000; 100-byte values, plus N/100
+                              hashes, lists and zsets of 10)
+  --faha-node-options STR     NODE_OPTIONS for faha in the recovery benchmark (e.g. --max-semi-space-size=64)
   --help                      this text`;
 
 export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
-  const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS };
+  const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS,
+    recovery: false, recoveryKeys: 1_000_000, fahaNodeOptions: '' };
   let runsGiven = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -81,6 +93,18 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
         o.keyspace = n;
         break;
       }
+      case '--recovery':
+        o.recovery = true;
+        break;
+      case '--keys': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 1) throw new UsageError('--keys must be a positive integer');
+        o.recoveryKeys = n;
+        break;
+      }
+      case '--faha-node-options':
+        o.fahaNodeOptions = value();
+        break;
       case '--help':
       case '-h':
         return 'help';

@@ -1,10 +1,11 @@
 // The dispatcher: everything that happens to every command before and after its handler — lookup, arity,
 // authentication, stats, MONITOR — so handlers never repeat a preamble. Handlers parse, then exec.
 import { beginCommand, endCommand, now } from '../clock.js';
-import { ERR_NOAUTH, ERR_NOT_ALLOWED_IN_MULTI, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
+import { ERR_NOAUTH, ERR_NOT_ALLOWED_IN_MULTI, execAbortBecause, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
 import { formatMonitorLine } from './monitor-format.js';
 import { arityAccepts, CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
 import { ErrorReply, type Context, type ServerContext } from './types.js';
+import { fastWriteRefusal, writeRefusal } from './write-admission.js';
 
 /**
  * After its first TIMING_SAMPLE calls, a command's duration is measured on a random one call in TIMING_SAMPLE:
@@ -74,6 +75,12 @@ export class Dispatcher {
       this.reject(def, ctx, ERR_NOT_ALLOWED_IN_MULTI);
       return;
     }
+    // Where Redis checks for disk errors: after auth and MULTI's own checks, before subscribed mode and queuing.
+    const misconf = writeRefusal(this.server.ks.store.log, def, argv, multi);
+    if (misconf !== null) {
+      this.rejectWrite(def, ctx, misconf);
+      return;
+    }
     if (inSubscribedMode(ctx) && !SUBSCRIBED_MODE_COMMANDS.has(def.spec.name)) {
       this.reject(def, ctx, notAllowedInSubscribedMode(def.spec.name));
       return;
@@ -93,6 +100,16 @@ export class Dispatcher {
     this.server.stats.totalCommands++;
     ctx.reply.error(msg);
     if (ctx.session.multi !== null) ctx.session.multi.aborted = true;
+  }
+
+  /** A MISCONF refusal; refusing EXEC discards the transaction first, as Redis's execCommandAbort does. */
+  private rejectWrite(def: CommandDef, ctx: Context, msg: string): void {
+    if (def.spec.name === 'exec' && ctx.session.multi !== null) {
+      ctx.session.multi = null;
+      this.server.watches.unwatchAll(ctx.session);
+      msg = execAbortBecause(msg);
+    }
+    this.reject(def, ctx, msg);
   }
 
   /** Executes an already resolved and admitted command (also used by MULTI/EXEC later). */
@@ -122,6 +139,13 @@ export class Dispatcher {
    * parse and MONITOR (the hot path is off while anyone monitors).
    */
   runFast(def: CommandDef, ctx: Context, exec: (ctx: Context, key: string, value: Buffer) => void, key: string, value: Buffer): void {
+    if ((def.flags & CmdFlag.Write) !== 0) {
+      const misconf = fastWriteRefusal(this.server.ks.store.log, key, value);
+      if (misconf !== null) {
+        this.reject(def, ctx, misconf);
+        return;
+      }
+    }
     const stats = this.statsFor(def);
     const t0 = this.startTimer(stats);
     const errorsBefore = ctx.reply.errorCount;

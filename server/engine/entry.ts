@@ -1,11 +1,20 @@
 // An index entry: where a key's newest record is, plus what the keyspace keeps in DRAM for it.
 // `type` and `enc` are opaque small integers to the engine; the keyspace defines them.
+import type { Segment } from './segment.js';
 
 export class Entry {
   /** Position in its database's scan table (stable while the key lives; SCAN cursors walk these). */
   slot = -1;
   /** Last access, in LRU clock seconds (OBJECT IDLETIME). */
   atime = 0;
+  /**
+   * The segment holding the first record the value is rebuilt from (a string's record, a collection's IMAGE or
+   * first DELTA): the cleaner rewrites the key when it cleans that segment. Null for entries made outside the store
+   * (unit tests).
+   */
+  base: Segment | null = null;
+  /** Log bytes that rebuild the value (its records from `base` on), counted as live in `base`. */
+  bytes = 0;
   constructor(
     public type: number,
     public enc: number,

@@ -1,7 +1,7 @@
 // The append-only log: records go into the open batch of the head segment; the batch is sealed once per
 // event-loop turn (group commit), handed to the persister, and `durableLSN` advances as it is persisted. Owns
 // segments, the manifest and the write head; knows record bytes, not keys' meaning.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PersistenceBackend } from '../platform/pmem.js';
 import { crc32c } from './crc.js';
@@ -12,9 +12,9 @@ import {
   REC_FLAGS, REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND, REC_LENGTH, REC_VALUE_LEN, alignUp, writeU64,
 } from './format.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
-import { recoverLog, type RecordVisitor } from './recovery.js';
+import { recoverLog, type RecordVisitor, type RecoveryProgress } from './recovery.js';
 import { Persister, type FsyncPolicy, type PersistMode } from './persister.js';
-import { Segment } from './segment.js';
+import { Segment, segmentFileName } from './segment.js';
 
 export type { FsyncPolicy, PersistMode } from './persister.js';
 
@@ -28,11 +28,22 @@ export interface LogOptions {
   warn?: (msg: string) => void;
   /** Where msync runs under appendfsync always (see PersistMode). */
   persistMode?: PersistMode;
+  /** Told how far recovery has got while the log is replayed at open (see RecoveryProgress). */
+  onRecoveryProgress?: RecoveryProgress;
 }
 
 const TWO_32 = 0x100000000;
 /** How far ahead of the write head pages are pre-faulted (scripts/bench.ts memory SET -P 16: ~3% faster). */
 const PREFAULT_WINDOW = 8 * 1024 * 1024;
+/** The head's fill level at which the next segment file (the spare) is made, ahead of need. */
+const SPARE_AT_FILL = 0.5;
+/** How often making a spare is retried while it fails (the write-error state). */
+const SPARE_RETRY_MS = 1000;
+/**
+ * Head room a write command must leave when no spare is ready: records no command admission sees (deletes by
+ * lazy and active expiry, pops that serve blocked clients) go there, so they never need a new file.
+ */
+const UNADMITTED_MARGIN = 64 * 1024;
 
 /** Short keys dominate: a byte loop beats Buffer.write's encoding dispatch for them. */
 function writeLatin1(buf: Buffer, s: string, at: number): void {
@@ -72,6 +83,18 @@ export class Log {
   private readonly warn: (msg: string) => void;
   private readonly sealNow = () => this.sealTurn();
 
+  /**
+   * An allocated, empty segment the MANIFEST already names after the head: a roll adopts it, so no file is created
+   * (and no ENOSPC can arise) in the middle of a command. Not in `segments` until adopted.
+   */
+  private spare: Segment | null = null;
+  private spareTimer: NodeJS.Timeout | null = null;
+  /** Why the last attempt to make a spare failed while none was ready; cleared by a success. */
+  private spareError: Error | null = null;
+  private spareFailures = 0;
+  private lastSpareFailure: Error | null = null;
+  private lastSpareFailureAt = 0;
+
   private constructor(private readonly opts: LogOptions) {
     this.logDir = join(opts.dir, 'log');
     this.fsync = opts.fsync;
@@ -92,17 +115,19 @@ export class Log {
       log.addSegment(opts.segmentSize);
     } else {
       log.epoch = manifest.epoch;
+      log.removeStrays(manifest.segments);
       for (const id of manifest.segments) {
         const seg = Segment.open(opts.backend, log.logDir, id);
         log.segments.push(seg);
         log.byId.set(id, seg);
       }
       if (log.segments.length === 0) log.addSegment(opts.segmentSize);
-      const end = recoverLog(log.segments, visit, log.warn);
+      const end = recoverLog(log.segments, visit, log.warn, opts.onRecoveryProgress);
       log.nextLSN = end.nextLSN;
       log.dropSegmentsAfter(end.headIndex);
       log.cur = log.segments[log.segments.length - 1];
       log.cur.head = end.head;
+      for (const s of log.segments) s.endsContinued = endsContinued(s);
     }
     log.cur = log.segments[log.segments.length - 1];
     log.prefault();
@@ -202,6 +227,7 @@ export class Log {
     const buf = seg.buf;
     const dv = seg.view;
     const at = seg.head;
+    seg.kinds |= 1 << kind;
     dv.setUint32(at + REC_LENGTH, need, true);
     buf[at + REC_KIND] = kind;
     buf[at + REC_FLAGS] = flags;
@@ -239,6 +265,8 @@ export class Log {
     this.closed = true;
     if (this.everysecTimer) clearInterval(this.everysecTimer);
     for (const s of this.segments) s.close();
+    this.spare?.close();
+    this.spare = null;
   }
 
   private openBatch(firstRecord: number): void {
@@ -252,6 +280,7 @@ export class Log {
       this.sealScheduled = true;
       setImmediate(this.sealNow);
     }
+    if (this.spare === null && this.spareTimer === null && this.cur.head > this.cur.size * SPARE_AT_FILL) this.scheduleSpare(0);
   }
 
   /**
@@ -270,11 +299,145 @@ export class Log {
     this.batchOpen = true;
   }
 
+  /**
+   * Moves the head to the spare when it is ready and big enough (no file is made, nothing can fail); otherwise,
+   * for a command admission underestimated, makes the segment here, where ENOSPC would escape mid-command.
+   */
   private newHeadSegment(need: number): void {
     const size = Math.max(this.opts.segmentSize, alignUp(BATCH_HEADER_SIZE + need, BATCH_ALIGN));
-    this.addSegment(size);
+    const spare = this.spare;
+    if (spare !== null && spare.size >= size && this.manifestNames(spare)) {
+      this.spare = null;
+      this.segments.push(spare);
+      this.byId.set(spare.id, spare);
+      this.cur = spare;
+    } else {
+      try {
+        this.addSegment(size);
+      } catch (err) {
+        this.spareFailed(err as Error, false);
+        throw err;
+      }
+    }
     this.cur = this.segments[this.segments.length - 1];
     this.prefault();
+  }
+
+  /** Why write commands are refused now (persisting fails, or no next segment can be made), or null. */
+  get writeError(): Error | null {
+    return this.persister.lastError ?? this.spareError;
+  }
+
+  /** The newest failure to write or persist the log, even one that has cleared, and when (ms); INFO shows it. */
+  get lastWriteFailure(): { error: Error; at: number } | null {
+    const p = this.persister;
+    if (p.lastFailure !== null && (this.lastSpareFailure === null || p.lastFailureAt >= this.lastSpareFailureAt)) {
+      return { error: p.lastFailure, at: p.lastFailureAt };
+    }
+    return this.lastSpareFailure === null ? null : { error: this.lastSpareFailure, at: this.lastSpareFailureAt };
+  }
+
+  /** Failed attempts to persist or to make a segment, retries included. */
+  get writeFailures(): number {
+    return this.persister.failures + this.spareFailures;
+  }
+
+  /**
+   * Admission of a write command whose records take about `bytes`: null when it may start, else the error that
+   * refuses it. Refused while persisting fails. Otherwise it may start when the head segment (keeping
+   * UNADMITTED_MARGIN) or the spare can take the records; when neither can, a spare is made now, before the
+   * command changes anything, unless making one is already failing (then the retry timer tries again).
+   */
+  admitWrite(bytes: number): Error | null {
+    const persistError = this.persister.lastError;
+    if (persistError !== null) return persistError;
+    const need = bytes + BATCH_HEADER_SIZE + BATCH_ALIGN;
+    if (this.cur.size - this.cur.head >= need + UNADMITTED_MARGIN) return null;
+    const spare = this.spare;
+    if (spare !== null && spare.size >= need) return null;
+    if (spare === null && this.spareError !== null) return this.spareError;
+    return this.makeSpare(need);
+  }
+
+  /**
+   * The manifest for `segments` (default: the live ones) that also names the spare after them. Every manifest
+   * write must use it: a manifest without the spare would let a roll put acknowledged writes in an unnamed file.
+   */
+  manifestFor(segments: readonly Segment[] = this.segments): Manifest {
+    const ids = segments.map((s) => s.id);
+    if (this.spare !== null) ids.push(this.spare.id);
+    return { format: 1, epoch: this.epoch, segments: ids };
+  }
+
+  private scheduleSpare(delayMs: number): void {
+    if (this.spareTimer !== null || this.closed) return;
+    this.spareTimer = setTimeout(() => {
+      this.spareTimer = null;
+      if (this.spare === null && !this.closed) this.makeSpare(0);
+    }, delayMs);
+    this.spareTimer.unref();
+  }
+
+  /**
+   * Makes a spare of at least `need` bytes (a segment-size one for 0), named in the MANIFEST before it counts as
+   * ready; a smaller spare it replaces is deleted afterwards. Returns the failure, or null.
+   */
+  private makeSpare(need: number): Error | null {
+    const old = this.spare;
+    const id = (old ?? this.segments[this.segments.length - 1]).id + 1;
+    const size = Math.max(this.opts.segmentSize, alignUp(need, BATCH_ALIGN));
+    let seg: Segment;
+    try {
+      seg = Segment.create(this.opts.backend, this.logDir, id, size);
+    } catch (err) {
+      rmSync(join(this.logDir, segmentFileName(id)), { force: true });
+      return this.spareFailed(err as Error, old !== null);
+    }
+    try {
+      writeManifest(this.logDir, { format: 1, epoch: this.epoch, segments: [...this.segments.map((s) => s.id), id] });
+    } catch (err) {
+      seg.close();
+      rmSync(seg.path, { force: true });
+      return this.spareFailed(err as Error, old !== null);
+    }
+    this.spare = seg;
+    if (old !== null) {
+      old.close();
+      rmSync(old.path, { force: true });
+    }
+    if (this.spareError !== null) {
+      this.spareError = null;
+      this.warn(`Made the log's next segment ${seg.path}: write commands are accepted again.`);
+    }
+    return null;
+  }
+
+  /**
+   * Counts a failure to make a segment. Without a spare (`hadSpare` false) the log is in the write-error state:
+   * logged once, retried every second. A failed bigger replacement of a ready spare only refuses that command.
+   */
+  private spareFailed(err: Error, hadSpare: boolean): Error {
+    this.spareFailures++;
+    this.lastSpareFailure = err;
+    this.lastSpareFailureAt = Date.now();
+    if (hadSpare) return err;
+    if (this.spareError === null) {
+      this.warn(`Cannot make the log's next segment (${err.message}): write commands that may not fit the head segment are refused with MISCONF; retrying every second.`);
+    }
+    this.spareError = err;
+    this.scheduleSpare(SPARE_RETRY_MS);
+    return err;
+  }
+
+  /** Whether the MANIFEST on disk names the spare (read back: another writer may have left it out), rewriting it if not. */
+  private manifestNames(spare: Segment): boolean {
+    if (readManifest(this.logDir)?.segments.includes(spare.id) === true) return true;
+    try {
+      writeManifest(this.logDir, this.manifestFor());
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   /**
@@ -286,6 +449,72 @@ export class Log {
     if (this.fsync !== 'always') this.cur.prefaultAhead(PREFAULT_WINDOW);
   }
 
+  /** Live segments, oldest first; the last is the head. */
+  get segmentList(): readonly Segment[] {
+    return this.segments;
+  }
+
+  /** The segment being appended to. */
+  get headSegment(): Segment {
+    return this.cur;
+  }
+
+  /**
+   * Seals the open batch and persists everything written from `from`/`fromOff` up to the head, off the event
+   * loop, whatever the fsync policy: the cleaner frees a segment only once the copies of its live records are
+   * durable, and under everysec or no nothing else would make them so.
+   */
+  persistFrom(from: Segment, fromOff: number, done: (err: Error | null) => void): void {
+    this.sealTurn();
+    const ranges = this.segments.filter((s) => s.id >= from.id).map((s) => ({ seg: s, off: s === from ? fromOff : 0 }));
+    let left = ranges.length;
+    let failure: Error | null = null;
+    if (left === 0) {
+      done(null);
+      return;
+    }
+    for (const r of ranges) {
+      r.seg.file.persistAsync(r.off, r.seg.head - r.off, (err) => {
+        if (err) failure = err;
+        if (--left === 0) done(failure);
+      });
+    }
+  }
+
+  /**
+   * Whether `seg` can be unmapped now: no persist of it pending or running and no prefault in flight (both hold
+   * its address).
+   */
+  canRelease(seg: Segment): boolean {
+    return !seg.prefaulting && !this.persister.holds(seg);
+  }
+
+  /**
+   * Drops a segment the cleaner has emptied: out of the manifest first (so a crash now leaves at worst a stray
+   * file, removed at the next start), then unmapped and deleted. Never the head.
+   */
+  freeSegment(seg: Segment): void {
+    const i = this.segments.indexOf(seg);
+    if (i < 0 || seg === this.cur) throw new EngineError('ERR_LOG_SEGMENT', `segment ${seg.id} cannot be freed`);
+    const rest = this.segments.filter((s) => s !== seg);
+    writeManifest(this.logDir, this.manifestFor(rest));
+    this.segments.splice(i, 1);
+    this.byId.delete(seg.id);
+    seg.close();
+    rmSync(seg.path, { force: true });
+  }
+
+  /** Removes segment files the manifest does not name: left by a crash between a manifest update and a deletion. */
+  private removeStrays(named: number[]): void {
+    const keep = new Set(named.map(segmentFileName));
+    for (const f of readdirSync(this.logDir)) {
+      if (f.endsWith('.seg') && !keep.has(f)) {
+        rmSync(join(this.logDir, f), { force: true });
+        this.warn(`Removed ${f}, a segment file the manifest no longer names.`);
+      }
+    }
+  }
+
   /** Removes segments after `index` (left empty by a crash right after they were added). */
   private dropSegmentsAfter(index: number): void {
     const dropped = this.segments.splice(index + 1);
@@ -294,20 +523,32 @@ export class Log {
       this.byId.delete(s.id);
       s.close();
     }
-    writeManifest(this.logDir, { format: 1, epoch: this.epoch, segments: this.segments.map((s) => s.id) });
+    writeManifest(this.logDir, this.manifestFor());
     for (const s of dropped) rmSync(s.path, { force: true });
   }
 
+  /** Makes and adopts a new head segment now; a spare it passes over (too small) is dropped. */
   private addSegment(size: number): void {
-    const last = this.segments[this.segments.length - 1];
+    const last = this.spare ?? this.segments[this.segments.length - 1];
     const id = last === undefined ? 1 : last.id + 1;
     const seg = Segment.create(this.opts.backend, this.logDir, id, size);
+    // The manifest must name the segment before any acknowledged write can live in it.
+    try {
+      writeManifest(this.logDir, { format: 1, epoch: this.epoch, segments: [...this.segments.map((s) => s.id), id] });
+    } catch (err) {
+      seg.close();
+      rmSync(seg.path, { force: true });
+      throw err;
+    }
     this.segments.push(seg);
     this.byId.set(id, seg);
-    // The manifest must name the segment before any acknowledged write can live in it.
-    const m: Manifest = { format: 1, epoch: this.epoch, segments: this.segments.map((s) => s.id) };
-    writeManifest(this.logDir, m);
     this.cur = seg;
+    const skipped = this.spare;
+    if (skipped !== null) {
+      this.spare = null;
+      skipped.close();
+      rmSync(skipped.path, { force: true });
+    }
   }
 
   private sealTurn(): void {
@@ -342,10 +583,23 @@ export class Log {
     let crc = crc32c(buf.subarray(start, start + BH_CRC));
     crc = crc32c(buf.subarray(start + BATCH_HEADER_SIZE, seg.head), crc);
     buf.writeUInt32LE(crc, start + BH_CRC);
+    seg.endsContinued = (flags & BATCH_CONTINUED) !== 0;
+    seg.lastWrite = Date.now();
     const end = Math.min(alignUp(seg.head), seg.size);
     // Padding must read as zeros so recovery's "end of segment" test stays exact.
     if (end > seg.head) buf.fill(0, seg.head, end);
     seg.head = end;
     this.persister.add(seg, start, end);
   }
+}
+
+/** Whether the last batch of a (recovered) segment is a CONTINUED part: a walk over batch headers only. */
+function endsContinued(seg: Segment): boolean {
+  let off = 0;
+  let continued = false;
+  while (off + BATCH_HEADER_SIZE <= seg.head && seg.view.getUint32(off + BH_MAGIC, true) === BATCH_MAGIC) {
+    continued = (seg.buf[off + BH_FLAGS] & BATCH_CONTINUED) !== 0;
+    off = alignUp(off + BATCH_HEADER_SIZE + seg.view.getUint32(off + BH_LENGTH, true));
+  }
+  return continued;
 }

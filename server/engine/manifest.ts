@@ -2,6 +2,7 @@
 // (write temp, fsync, rename, fsync directory) so a crash leaves either the old or the new one.
 import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
+import { checkFault } from '../platform/fault-points.js';
 import { EngineError } from './errors.js';
 
 export interface Manifest {
@@ -30,6 +31,7 @@ export function readManifest(logDir: string): Manifest | null {
 
 export function writeManifest(logDir: string, m: Manifest): void {
   const tmp = join(logDir, FILE + '.tmp');
+  checkFault('manifest-write', `write ${tmp}`);
   const fd = openSync(tmp, 'w', 0o644);
   try {
     writeSync(fd, JSON.stringify(m) + '\n');

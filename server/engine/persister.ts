@@ -45,11 +45,17 @@ export class Persister {
   lastError: Error | null = null;
   /** Told each time persistedLSN advances. */
   onPersisted: (lsn: number) => void = () => {};
+  /** Failed persist attempts (retries included), and the newest failure with its time (ms): INFO keeps them. */
+  failures = 0;
+  lastFailure: Error | null = null;
+  lastFailureAt = 0;
 
   private pending: Range[] = [];
   private rounds: Round[] = [];
   /** Bumped by a failure: rounds of an older generation no longer advance persistedLSN. */
   private generation = 0;
+  /** One retry at a time, however many attempts failed meanwhile. */
+  private retryTimer: NodeJS.Timeout | null = null;
 
   constructor(
     public mode: PersistMode,
@@ -61,6 +67,11 @@ export class Persister {
     const last = this.pending[this.pending.length - 1];
     if (last !== undefined && last.seg === seg && last.to === from) last.to = to;
     else this.pending.push({ seg, from, to });
+  }
+
+  /** Whether a range of `seg` waits or is being persisted (its mapping must stay until then). */
+  holds(seg: Segment): boolean {
+    return this.pending.some((r) => r.seg === seg) || this.rounds.some((round) => round.ranges.some((r) => r.seg === seg));
   }
 
   /** Forgets what waits (appendfsync no: the kernel writes the pages back on its own). */
@@ -108,7 +119,13 @@ export class Persister {
     this.generation++;
     this.rounds = [];
     this.pending = [];
-    for (const r of ranges) r.seg.file.persist(r.from, r.to - r.from);
+    try {
+      for (const r of ranges) r.seg.file.persist(r.from, r.to - r.from);
+    } catch (err) {
+      // The ranges stay owed: dropping them would let a later persist move durability past them.
+      this.failed(err as Error, ranges, false);
+      throw err;
+    }
     this.advance(target);
   }
 
@@ -131,18 +148,36 @@ export class Persister {
   }
 
   private advance(target: number): void {
-    this.lastError = null;
+    if (this.lastError !== null) {
+      this.lastError = null;
+      this.warn('Persisting the log works again: write commands are accepted.');
+    }
     if (target > this.persistedLSN) {
       this.persistedLSN = target;
       this.onPersisted(target);
     }
   }
 
-  /** Keeps the ranges and retries: replies stay held rather than acknowledging what is not durable. */
+  /**
+   * Keeps the ranges and retries: replies stay held rather than acknowledging what is not durable, and the log
+   * refuses writes while lastError is set. Logged once per episode, not per retry.
+   */
   private failed(err: Error, ranges: Range[], background: boolean): void {
-    this.lastError = err;
-    this.warn(`Persisting the log failed (${err.message}); retrying in 1 second. Writes are not acknowledged meanwhile.`);
+    const first = this.lastError === null;
+    this.lastError = this.lastFailure = err;
+    this.lastFailureAt = Date.now();
+    this.failures++;
     this.pending = ranges.concat(this.pending);
-    setTimeout(() => this.start(background), RETRY_MS).unref();
+    if (first) {
+      this.warn(
+        `Persisting the log failed (${err.message}); retrying every second. Replies wait meanwhile and write commands are refused with MISCONF.`,
+      );
+    }
+    if (this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      this.start(background);
+    }, RETRY_MS);
+    this.retryTimer.unref();
   }
 }

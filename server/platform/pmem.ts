@@ -2,6 +2,7 @@
 // mmap + msync. Both give the same MappedFile; which one runs is reported by INFO and --version.
 import { statSync } from 'node:fs';
 import koffi from 'koffi';
+import { checkFault, injectedFault } from './fault-points.js';
 import { LibcError, closeFd, mmapShared, msyncRange, msyncRangeAsync, munmap, openAndAllocate, populateWriteAsync, viewOf } from './libc.js';
 
 export type BackendName = 'libpmem' | 'libc';
@@ -49,6 +50,7 @@ class PmemBackend implements PersistenceBackend {
   }
 
   map(path: string, size: number, create: boolean): MappedFile {
+    if (create) checkFault('segment-create', `pmem_map_file ${path}`);
     const mappedLen = [0];
     const isPmem = [0];
     const addr = this.mapFile(path, create ? size : 0, create ? PMEM_FILE_CREATE : 0, 0o644, mappedLen, isPmem);
@@ -61,7 +63,7 @@ class PmemBackend implements PersistenceBackend {
     const p = addr as bigint;
     const pmem = isPmem[0] === 1;
     const { persistFn, msyncFn, unmapFn, errormsg } = this;
-    return {
+    return withPersistFaults({
       path,
       size: length,
       buf: viewOf(p, length),
@@ -89,7 +91,7 @@ class PmemBackend implements PersistenceBackend {
       unmap() {
         unmapFn(p, length);
       },
-    };
+    });
   }
 }
 
@@ -98,12 +100,13 @@ class LibcBackend implements PersistenceBackend {
   constructor(readonly description: string) {}
 
   map(path: string, size: number, create: boolean): MappedFile {
+    if (create) checkFault('segment-create', `posix_fallocate ${path}`);
     const fd = openAndAllocate(path, size, create);
     let length = size;
     try {
       if (!create) length = fstatSize(path);
       const p = mmapShared(fd, length);
-      return {
+      return withPersistFaults({
         path,
         size: length,
         buf: viewOf(p, length),
@@ -117,12 +120,27 @@ class LibcBackend implements PersistenceBackend {
         },
         prefault: (offset, len, done) => populateWriteAsync(p, offset, len, done),
         unmap: () => munmap(p, length),
-      };
+      });
     } finally {
       // The mapping keeps the file referenced; the descriptor is not needed any more.
       closeFd(fd);
     }
   }
+}
+
+/** Routes persisting through the 'persist' fault point (one Map size check when nothing is armed). */
+function withPersistFaults(file: MappedFile): MappedFile {
+  const { persist, persistAsync } = file;
+  file.persist = (offset, len) => {
+    checkFault('persist', 'msync');
+    persist(offset, len);
+  };
+  file.persistAsync = (offset, len, done) => {
+    const err = injectedFault('persist', 'msync');
+    if (err !== null) setImmediate(() => done(err));
+    else persistAsync(offset, len, done);
+  };
+  return file;
 }
 
 function fstatSize(path: string): number {

@@ -236,3 +236,20 @@ export function atLeastOneInputKey(fullname: string): string {
 // Set commands (t_set.c).
 /** SINTERCARD's numkeys larger than the keys actually given. */
 export const ERR_SET_NUMKEYS_EXCEED_ARGS = "ERR Number of keys can't be greater than number of args";
+
+// Disk faults (issue 4): Redis's "-MISCONF Errors writing to the AOF file: <strerror>", worded for the log.
+/** A write command (or PING) refused while the log cannot take writes; `reason` is strerror's text. */
+export function misconfLogWrite(reason: string): string {
+  return `MISCONF Errors writing to the log: ${reason}`;
+}
+/** EXEC refused before running (Redis's execCommandAbort): `error` is the refusal without its leading '-'. */
+export function execAbortBecause(error: string): string {
+  return `EXECABORT Transaction discarded because of: ${error}`;
+}
+/** DEBUG FAULT (faha only). */
+export const ERR_DEBUG_FAULT_POINT = "ERR Unknown fault point: use 'segment-create', 'manifest-write' or 'persist'";
+export const ERR_DEBUG_FAULT_ERRNO = 'ERR Unknown errno name: use ENOSPC, EIO, EDQUOT, EROFS, EACCES or another errno name';
+export const ERR_DEBUG_FAULT_COUNT = 'ERR The fault count must be a positive integer';
+
+/** BGREWRITEAOF while a rewrite (in faha: a full cleaning pass) runs. */
+export const ERR_BGREWRITEAOF_IN_PROGRESS = 'ERR Background append only file rewriting already in progress';

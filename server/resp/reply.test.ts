@@ -86,15 +86,18 @@ describe('ReplyWriter', () => {
     expect(both((w) => w.verbatim('é'))).to.deep.equal(['$2\r\n\xc3\xa9\r\n', '=6\r\ntxt:\xc3\xa9\r\n']);
   });
 
-  it('sends a large bulk by reference, in order with what surrounds it', () => {
+  it('sends a large bulk as a chunk of its own holding a copy, in order with what surrounds it', () => {
     const big = Buffer.alloc(100 * 1024, 0x78);
     const w = new ReplyWriter();
     w.integer(7);
     w.bulk(big);
     w.ok();
+    // The source may be a view of a log segment that goes away before the socket takes the reply.
+    big.fill(0x79);
     const parts = w.take();
-    expect(parts.some((p) => p === big)).to.equal(true);
-    expect(Buffer.concat(parts).equals(Buffer.concat([Buffer.from(':7\r\n$102400\r\n'), big, Buffer.from('\r\n+OK\r\n')]))).to.equal(true);
+    expect(parts.some((p) => p.length === big.length)).to.equal(true);
+    const sent = Buffer.alloc(big.length, 0x78);
+    expect(Buffer.concat(parts).equals(Buffer.concat([Buffer.from(':7\r\n$102400\r\n'), sent, Buffer.from('\r\n+OK\r\n')]))).to.equal(true);
     expect(w.length).to.equal(0);
   });
 

@@ -1,12 +1,12 @@
 // The reply writer: handlers speak in reply types (bulk, integer, map, double, null…) and this is the only place
 // that knows how RESP2 and RESP3 spell them. Bytes accumulate in one growing buffer per connection; large bulks
-// are referenced, not copied. Hot path: see scripts/bench.ts (redis-benchmark SET/GET -P 16).
+// go out as chunks of their own. Hot path: see scripts/bench.ts (redis-benchmark SET/GET -P 16).
 import { formatDouble } from './double.js';
 import { sanitizeError } from './errors.js';
 
 const CRLF = 0x0a0d; // "\r\n" as a little-endian u16
 const INITIAL = 16 * 1024;
-/** Bulks this large are sent by reference (a separate chunk) instead of being copied into the buffer. */
+/** Bulks this large go out as a separate chunk instead of being copied into the growing buffer. */
 const BY_REFERENCE = 16 * 1024;
 
 export type RespVersion = 2 | 3;
@@ -128,7 +128,9 @@ export class ReplyWriter {
     const n = b.length;
     if (n >= BY_REFERENCE) {
       this.ascii('$' + n + '\r\n');
-      this.pushChunk(b);
+      // A copy, not the caller's bytes: a string's value is a view into a log segment, which the cleaner may unmap
+      // while a slow client's reply still waits in the socket.
+      this.pushChunk(Buffer.from(b));
       this.ensure(2);
       this.crlf();
       return;

@@ -2,6 +2,7 @@
 // the persistence backend, process facts for INFO. The server (app.ts) implements it; commands see only this.
 import type { Logger } from '../../logger.js';
 import type { PersistenceBackend } from '../../platform/pmem.js';
+import type { Cleaner } from '../../engine/cleaner.js';
 import type { ServerStats } from '../../stats.js';
 import type { ServerContext } from '../types.js';
 import type { SaveState } from './save-state.js';
@@ -10,6 +11,7 @@ export interface ServerAdmin extends ServerContext {
   readonly stats: ServerStats;
   readonly saves: SaveState;
   readonly backend: PersistenceBackend;
+  readonly cleaner: Cleaner;
   readonly logger: Logger;
   /** Absolute path of the program (INFO executable). */
   readonly executable: string;

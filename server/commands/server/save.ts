@@ -1,6 +1,6 @@
-// SAVE, BGSAVE [SCHEDULE] and LASTSAVE, answered as Redis answers them; what they do to the log is
-// SaveState's business (save-state.ts).
-import { ERR_BARE, ERR_BGSAVE_IN_PROGRESS, ERR_SYNTAX } from '../../resp/errors.js';
+// SAVE, BGSAVE [SCHEDULE], LASTSAVE and BGREWRITEAOF, answered as Redis answers them; what they do to the log is
+// SaveState's business (save-state.ts) and, for BGREWRITEAOF, a full pass of the cleaner.
+import { ERR_BARE, ERR_BGREWRITEAOF_IN_PROGRESS, ERR_BGSAVE_IN_PROGRESS, ERR_SYNTAX } from '../../resp/errors.js';
 import { ErrorReply, simpleHandler, type Handler } from '../types.js';
 import { adminOf } from './admin.js';
 
@@ -28,4 +28,9 @@ export const SAVE_HANDLERS: Handler<any>[] = [
   }),
   BGSAVE,
   simpleHandler('lastsave', (ctx) => ctx.reply.integer(adminOf(ctx.server).saves.lastSave)),
+  // Redis rewrites its AOF to the live dataset; faha's equivalent is cleaning every segment but the head.
+  simpleHandler('bgrewriteaof', (ctx) => {
+    if (adminOf(ctx.server).cleaner.fullPass()) ctx.reply.simple('Background append only file rewriting started');
+    else ctx.reply.error(ERR_BGREWRITEAOF_IN_PROGRESS);
+  }),
 ];

@@ -135,6 +135,10 @@ const SERVER: Record<string, CommandProse> = {
     complexity: CONSTANT,
     history: ['The `SCHEDULE` option.'],
   },
+  bgrewriteaof: {
+    summary: 'Compacts the log in the background, as an append-only file rewrite would',
+    complexity: 'O(N), N being the number of keys whose values live in the segments cleaned',
+  },
   shutdown: {
     summary: 'Stops the server, persisting the dataset first unless told otherwise',
     complexity: 'O(N) when the dataset is saved, N being the number of keys in all databases; O(1) otherwise',

@@ -492,6 +492,27 @@ export const SERVER_FACTS: CommandSpec[] = [
     ]
   },
   {
+    "name": "bgrewriteaof",
+    "arity": 1,
+    "flags": [
+      "admin",
+      "noscript",
+      "no_async_loading"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@admin",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "1.0.0",
+    "group": "server",
+    "complexity": ""
+  },
+  {
     "name": "shutdown",
     "arity": -1,
     "flags": [

@@ -6,7 +6,10 @@ import { bytesToHuman, fixed, oneLine, type Fields } from './format.js';
 export function persistenceSection(s: ServerAdmin): Fields {
   const saves = s.saves;
   const log = s.ks.store.log;
-  const writeOk = log.lastPersistError === null;
+  const cleaner = s.cleaner;
+  const pass = cleaner.passStartedAt;
+  // Redis's aof_last_write_status: err while write commands are refused (persisting fails or no segment can be made).
+  const writeOk = log.writeError === null;
   return [
     ['loading', 0],
     ['async_loading', 0],
@@ -27,19 +30,21 @@ export function persistenceSection(s: ServerAdmin): Fields {
     ['rdb_last_load_keys_expired', 0],
     ['rdb_last_load_keys_loaded', s.ks.store.recovery.keys],
     ['aof_enabled', 1],
-    ['aof_rewrite_in_progress', 0],
+    // An AOF rewrite's counterpart is a full cleaning pass (BGREWRITEAOF).
+    ['aof_rewrite_in_progress', pass === null ? 0 : 1],
     ['aof_rewrite_scheduled', 0],
-    ['aof_last_rewrite_time_sec', -1],
-    ['aof_current_rewrite_time_sec', -1],
+    ['aof_last_rewrite_time_sec', cleaner.stats.lastPassMillis < 0 ? -1 : Math.floor(cleaner.stats.lastPassMillis / 1000)],
+    ['aof_current_rewrite_time_sec', pass === null ? -1 : Math.floor((Date.now() - pass) / 1000)],
     ['aof_last_bgrewrite_status', 'ok'],
-    ['aof_rewrites', 0],
+    ['aof_rewrites', cleaner.stats.passes],
     ['aof_rewrites_consecutive_failures', 0],
     ['aof_last_write_status', writeOk ? 'ok' : 'err'],
     ['aof_last_cow_size', 0],
     ['module_fork_in_progress', 0],
     ['module_fork_last_cow_size', 0],
     ['aof_current_size', log.usedBytes],
-    ['aof_base_size', 0],
+    // What a fully cleaned log would hold, as the base of a freshly rewritten AOF is the live dataset.
+    ['aof_base_size', s.ks.store.liveBytes],
     ['aof_pending_rewrite', 0],
     ['aof_buffer_length', 0],
     ['aof_pending_bio_fsync', 0],
@@ -69,5 +74,27 @@ export function fahaSection(s: ServerAdmin): Fields {
     ['recovery_records', rec.records],
     ['recovery_seconds', fixed(rec.millis / 1000, 3)],
     ['last_persist_error', log.lastPersistError === null ? '' : oneLine(log.lastPersistError.message)],
+    ['log_live_bytes', s.ks.store.liveBytes],
+    ['log_space_amplification', fixed(s.cleaner.amplification, 2)],
+    ['log_max_space_amplification', s.config.str('log-max-space-amplification')],
+    ['cleaner_running', s.cleaner.running ? 1 : 0],
+    ['cleaner_segments_freed', s.cleaner.stats.segmentsFreed],
+    ['cleaner_bytes_freed', s.cleaner.stats.bytesFreed],
+    ['cleaner_keys_rewritten', s.cleaner.stats.keysRewritten],
+    ['cleaner_bytes_copied', s.cleaner.stats.bytesCopied],
+    ['cleaner_last_freed_time', Math.floor(s.cleaner.stats.lastFreedAt / 1000)],
+    ...logWriteFields(s),
+  ];
+}
+
+/** The log's write-error state (issue 4 §4): now, and the newest failure even once it has cleared. */
+function logWriteFields(s: ServerAdmin): Fields {
+  const log = s.ks.store.log;
+  const last = log.lastWriteFailure;
+  return [
+    ['log_write_status', log.writeError === null ? 'ok' : 'err'],
+    ['log_last_error', last === null ? '' : oneLine(last.error.message)],
+    ['log_last_error_time', last === null ? 0 : Math.floor(last.at / 1000)],
+    ['log_write_errors', log.writeFailures],
   ];
 }

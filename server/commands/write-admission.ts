@@ -1,0 +1,60 @@
+// The disk-error check before a command runs (Redis's writeCommandsDeniedByDiskError in processCommand): write
+// commands, and PING, are refused with MISCONF while the log cannot take them. Decides and words the refusal;
+// the dispatcher replies. Never executes anything.
+import { errnoOf, strerror } from '../platform/libc.js';
+import { misconfLogWrite } from '../resp/errors.js';
+import { CmdFlag, type CommandDef } from './registry.js';
+import type { MultiState } from './types.js';
+
+/** What admission needs of the log (engine/log.ts). */
+export interface WriteAdmission {
+  /** Why writes are refused now, or null. */
+  readonly writeError: Error | null;
+  /** Null when a write whose records take about `bytes` may start, else why not. */
+  admitWrite(bytes: number): Error | null;
+}
+
+/** At least what the log adds per record around a key or value (its record header is 24 bytes). */
+const PER_ARGUMENT = 32;
+
+/** A command's records estimated from its arguments: their bytes plus a record header for each. */
+function argvBytes(argv: Buffer[]): number {
+  let n = 0;
+  for (let i = 1; i < argv.length; i++) n += argv[i].length + PER_ARGUMENT;
+  return n;
+}
+
+/** strerror's text for an OS error (as Redis prints errno), else the error's own message. */
+export function reasonOf(err: Error): string {
+  const errno = errnoOf(err);
+  return errno > 0 ? strerror(errno) : err.message;
+}
+
+/**
+ * The MISCONF refusal for `def` with `argv`, or null when it may run. PING is refused whenever writes fail, as
+ * in Redis (monitoring sees the fault); EXEC counts as a write when any queued command is one.
+ */
+export function writeRefusal(log: WriteAdmission, def: CommandDef, argv: Buffer[], multi: MultiState | null): string | null {
+  let bytes = 0;
+  if ((def.flags & CmdFlag.Write) !== 0) bytes = argvBytes(argv);
+  else if (def.spec.name === 'exec' && multi !== null) {
+    let writes = false;
+    for (const q of multi.queue) {
+      if ((q.def.flags & CmdFlag.Write) === 0) continue;
+      writes = true;
+      bytes += argvBytes(q.argv);
+    }
+    if (!writes) return null;
+  } else if (def.spec.name === 'ping') {
+    const err = log.writeError;
+    return err === null ? null : misconfLogWrite(reasonOf(err));
+  } else return null;
+  const err = log.admitWrite(bytes);
+  return err === null ? null : misconfLogWrite(reasonOf(err));
+}
+
+/** The same for the hot path's SET/INCR/DECR (one key, maybe one value). */
+export function fastWriteRefusal(log: WriteAdmission, key: string, value: Buffer): string | null {
+  const err = log.admitWrite(key.length + value.length + 2 * PER_ARGUMENT);
+  return err === null ? null : misconfLogWrite(reasonOf(err));
+}

@@ -1,0 +1,264 @@
+// The log cleaner (DESIGN.md §7): keeps the log's bytes on disk within `log-max-space-amplification` × live bytes
+// by rewriting, at the head and through the normal batch path, every key whose value is rebuilt from a victim
+// segment, then freeing the segment once those copies are durable. Works in slices of about a millisecond.
+// Knows records and index entries; a collection is rewritten as its codec's IMAGE, never interpreted here.
+import { performance } from 'node:perf_hooks';
+import {
+  BATCH_HEADER_SIZE, BATCH_MAGIC, BH_COUNT, BH_LENGTH, BH_MAGIC, REC_DB, REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND,
+  REC_LENGTH, RecordKind, alignUp,
+} from './format.js';
+import type { Segment } from './segment.js';
+import type { Store } from './store.js';
+
+export interface CleanerOptions {
+  maxAmplification: number;
+  warn: (msg: string) => void;
+}
+
+export interface CleanerStats {
+  segmentsFreed: number;
+  bytesFreed: number;
+  keysRewritten: number;
+  bytesCopied: number;
+  /** When the last victim was freed (ms since the epoch); 0 = never. */
+  lastFreedAt: number;
+  /** Full passes (BGREWRITEAOF) finished, and how long the last one took in ms (-1 before the first). */
+  passes: number;
+  lastPassMillis: number;
+}
+
+/** A slice of cleaning work stops after this long, so a client waits at most about this behind it. */
+const SLICE_MS = 1;
+/** How often the cleaner looks at the amplification while idle. */
+const CHECK_MS = 100;
+/** How long to wait before trying again to free a segment whose persist failed or whose mapping is busy. */
+const RETRY_MS = 50;
+
+/**
+ * Segments holding only whole values (strings, IMAGEs) may be freed while older segments remain: every record
+ * there either rebuilds a value on its own (rewritten at the head if still current) or was replaced later. A
+ * DELETE, EXPIRE, FLUSH, SWAPDB or DELTA acts on what older segments left, so a segment holding one is freed only
+ * once it is the oldest, when nothing older is left for it to act on.
+ */
+const WHOLE_VALUES = (1 << RecordKind.PutString) | (1 << RecordKind.Image);
+/** Kinds whose records start or extend a value: the ones that point the cleaner at an index entry. */
+const VALUE_KINDS = WHOLE_VALUES | (1 << RecordKind.Delta);
+
+export class Cleaner {
+  maxAmplification: number;
+  readonly stats: CleanerStats = { segmentsFreed: 0, bytesFreed: 0, keysRewritten: 0, bytesCopied: 0, lastFreedAt: 0, passes: 0, lastPassMillis: -1 };
+
+  private victim: Segment | null = null;
+  /** Offset of the next batch of the victim to read, and the record walk inside the current batch. */
+  private batchOff = 0;
+  private recAt = 0;
+  private recLeft = 0;
+  /** Where the head was when this victim started: its copies lie from here on. */
+  private copiesFrom: { seg: Segment; off: number } | null = null;
+  private freeing = false;
+  /** Segments whose accounting disagreed with their walk: never picked again (see free). */
+  private readonly kept = new Set<Segment>();
+  private timer: NodeJS.Timeout | null = null;
+  private sliceScheduled = false;
+  /** A full pass in progress: segments with a smaller id are cleaned whatever the amplification. */
+  private pass: { upTo: number; startedAt: number } | null = null;
+  private readonly warn: (msg: string) => void;
+
+  constructor(
+    private readonly store: Store,
+    opts: CleanerOptions,
+  ) {
+    this.maxAmplification = opts.maxAmplification;
+    this.warn = opts.warn;
+  }
+
+  /** Log bytes on disk per live byte (what `log-max-space-amplification` bounds). */
+  get amplification(): number {
+    return this.store.log.diskBytes / Math.max(this.store.liveBytes, 1);
+  }
+
+  get running(): boolean {
+    return this.victim !== null;
+  }
+
+  /** When the running full pass started (ms since the epoch), or null. */
+  get passStartedAt(): number | null {
+    return this.pass === null ? null : this.pass.startedAt;
+  }
+
+  /**
+   * BGREWRITEAOF: cleans every segment older than the head now, oldest first, whatever the amplification, so the
+   * log ends up holding little more than its live records. False when a pass is already running.
+   */
+  fullPass(): boolean {
+    if (this.pass !== null) return false;
+    this.pass = { upTo: this.store.log.headSegment.id, startedAt: Date.now() };
+    this.check();
+    return true;
+  }
+
+  start(): void {
+    if (this.timer !== null) return;
+    this.timer = setInterval(() => this.check(), CHECK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+    this.victim = null;
+    this.pass = null;
+  }
+
+  /** Starts on a victim when the log is over its bound and one can be freed. Cheap; also called by tests. */
+  check(): void {
+    if (this.victim !== null || this.timer === null) return;
+    const victim = this.pass !== null ? this.nextOfPass(this.pass.upTo) : this.amplification > this.maxAmplification ? this.pick() : null;
+    if (victim === null) return;
+    const head = this.store.log.headSegment;
+    this.victim = victim;
+    this.batchOff = 0;
+    this.recLeft = 0;
+    this.copiesFrom = { seg: head, off: head.head };
+    this.scheduleSlice();
+  }
+
+  /**
+   * Cost-benefit (LFS): free space gained per byte copied, weighted by age, among the segments that may be freed
+   * now — the oldest always, others only when they hold whole values alone (see WHOLE_VALUES).
+   */
+  private pick(): Segment | null {
+    const segs = this.store.log.segmentList;
+    const now = Date.now();
+    let best: Segment | null = null;
+    let bestScore = -1;
+    for (let i = 0; i < segs.length - 1; i++) {
+      const s = segs[i];
+      if (this.kept.has(s)) continue;
+      const movable = i === 0 || ((s.kinds & ~WHOLE_VALUES) === 0 && !segs[i - 1].endsContinued);
+      if (!movable) continue;
+      const u = Math.min(1, s.live / Math.max(s.head, 1));
+      const age = now - s.lastWrite + 1;
+      const score = ((1 - u) * age) / (1 + u);
+      if (score > bestScore) {
+        best = s;
+        bestScore = score;
+      }
+    }
+    return best;
+  }
+
+  /** The pass's next victim: the oldest segment, while it is older than the head was when the pass began. */
+  private nextOfPass(upTo: number): Segment | null {
+    const segs = this.store.log.segmentList;
+    const oldest = segs[0];
+    if (segs.length > 1 && oldest.id < upTo && !this.kept.has(oldest)) return oldest;
+    this.stats.passes++;
+    this.stats.lastPassMillis = Date.now() - this.pass!.startedAt;
+    this.pass = null;
+    return null;
+  }
+
+  private scheduleSlice(): void {
+    if (this.sliceScheduled) return;
+    this.sliceScheduled = true;
+    setImmediate(() => {
+      this.sliceScheduled = false;
+      this.slice();
+    });
+  }
+
+  /** Rewrites the keys of the victim's next records until the time budget is spent. */
+  private slice(): void {
+    const victim = this.victim;
+    if (victim === null || this.freeing) return;
+    const deadline = performance.now() + SLICE_MS;
+    let n = 0;
+    while (this.nextRecord(victim)) {
+      if ((++n & 31) === 0 && performance.now() > deadline) {
+        this.scheduleSlice();
+        return;
+      }
+    }
+    this.free(victim);
+  }
+
+  /** Handles one record of the victim; false when there are none left. */
+  private nextRecord(victim: Segment): boolean {
+    const buf = victim.buf;
+    const view = victim.view;
+    if (this.recLeft === 0) {
+      const off = this.batchOff;
+      if (off + BATCH_HEADER_SIZE > victim.head || view.getUint32(off + BH_MAGIC, true) !== BATCH_MAGIC) return false;
+      this.recLeft = view.getUint32(off + BH_COUNT, true);
+      this.recAt = off + BATCH_HEADER_SIZE;
+      this.batchOff = alignUp(off + BATCH_HEADER_SIZE + view.getUint32(off + BH_LENGTH, true));
+      if (this.recLeft === 0) return true;
+    }
+    const at = this.recAt;
+    this.recAt += view.getUint32(at + REC_LENGTH, true);
+    this.recLeft--;
+    const kind = buf[at + REC_KIND];
+    if (((1 << kind) & VALUE_KINDS) === 0) return true;
+    const db = view.getUint16(at + REC_DB, true);
+    const keyAt = at + REC_HEADER_SIZE;
+    const key = buf.toString('latin1', keyAt, keyAt + view.getUint32(at + REC_KEY_LEN, true));
+    const index = this.store.dbsAt(victim, at)[db];
+    const e = index?.get(key);
+    // Only a value rebuilt from this segment needs its copy; anything else here was replaced since.
+    if (e === undefined || e.base !== victim) return true;
+    this.store.rewrite(this.store.dbs.indexOf(index!), key, e);
+    this.stats.keysRewritten++;
+    this.stats.bytesCopied += e.bytes;
+    return true;
+  }
+
+  /** Every copy is written: once they are durable, the victim goes. */
+  private free(victim: Segment): void {
+    const log = this.store.log;
+    if (victim.live !== 0) {
+      // Accounting says something still lives here that the walk did not rewrite: never free live data.
+      this.warn(`Cleaner: segment ${victim.id} still counts ${victim.live} live bytes after its walk; it is kept.`);
+      this.victim = null;
+      this.kept.add(victim);
+      return;
+    }
+    this.freeing = true;
+    const from = this.copiesFrom!;
+    log.persistFrom(from.seg, from.off, (err) => {
+      if (err) {
+        this.warn(`Cleaner: persisting the copies failed (${err.message}); retrying.`);
+        setTimeout(() => {
+          this.freeing = false;
+          this.free(victim);
+        }, RETRY_MS).unref();
+        return;
+      }
+      this.release(victim);
+    });
+  }
+
+  private release(victim: Segment): void {
+    const log = this.store.log;
+    if (this.victim !== victim) return;
+    if (!log.canRelease(victim)) {
+      setTimeout(() => this.release(victim), RETRY_MS).unref();
+      return;
+    }
+    const bytes = victim.size;
+    try {
+      log.freeSegment(victim);
+    } catch (err) {
+      this.warn(`Cleaner: freeing segment ${victim.id} failed (${(err as Error).message}); retrying.`);
+      setTimeout(() => this.release(victim), RETRY_MS * 20).unref();
+      return;
+    }
+    this.store.forgetLayoutsBefore(log.segmentList[0].id);
+    this.stats.segmentsFreed++;
+    this.stats.bytesFreed += bytes;
+    this.stats.lastFreedAt = Date.now();
+    this.victim = null;
+    this.freeing = false;
+    this.check();
+  }
+}
