@@ -177,11 +177,16 @@ export class Log {
     return s;
   }
 
-  /** Bytes the log occupies on disk (sum of segment file sizes). */
+  /** Bytes the log occupies on disk: the segment files, the spare made ahead of need included. */
   get diskBytes(): number {
-    let n = 0;
+    let n = this.spare === null ? 0 : this.spare.size;
     for (const s of this.segments) n += s.size;
     return n;
+  }
+
+  /** The size a new segment gets (the configured segment size). */
+  get segmentSize(): number {
+    return this.opts.segmentSize;
   }
 
   /** Bytes written so far in all segments (heads), i.e. the log's logical length. */
