@@ -3,7 +3,7 @@
 // FLUSHDB, with the cleaner freeing segments as it goes; reopening must find exactly the dataset and the live
 // byte count the running store had.
 import { expect } from 'chai';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as tick } from 'node:timers/promises';
@@ -159,6 +159,9 @@ describe('engine: the log cleaner', () => {
     store.log.flush();
     await settle(cleaner);
     expect(store.log.segmentList, 'the chain base segment is freed').to.not.include(firstSegment);
+    const manifest = JSON.parse(readFileSync(join(dir, 'log', 'MANIFEST'), 'utf8')) as { beginLSN: number; segments: number[] };
+    expect(manifest.segments, 'segments the manifest names').to.not.include(firstSegment.id);
+    expect(manifest.beginLSN, 'first LSN the manifest says the log holds').to.be.greaterThan(50);
     const want = [...stack];
     close();
     open();

@@ -9,7 +9,7 @@ import { EngineError } from './errors.js';
 import {
   BATCH_ALIGN, BATCH_CONTINUED, BATCH_HEADER_SIZE, BATCH_MAGIC, BATCH_VERSION, BH_COUNT, BH_CRC, BH_EPOCH,
   BH_FIRST_LSN_LO, BH_FLAGS, BH_LENGTH, BH_MAGIC, BH_RESERVED, BH_VERSION, REC_DB, REC_EXPIRE_HI, REC_EXPIRE_LO,
-  REC_FLAGS, REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND, REC_LENGTH, REC_VALUE_LEN, alignUp, writeU64,
+  REC_FLAGS, REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND, REC_LENGTH, REC_VALUE_LEN, alignUp, readU64, writeU64,
 } from './format.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import { recoverLog, type RecordVisitor, type RecoveryProgress } from './recovery.js';
@@ -371,7 +371,15 @@ export class Log {
   manifestFor(segments: readonly Segment[] = this.segments): Manifest {
     const ids = segments.map((s) => s.id);
     if (this.spare !== null) ids.push(this.spare.id);
-    return { format: 1, epoch: this.epoch, segments: ids };
+    return { format: 1, epoch: this.epoch, segments: ids, beginLSN: this.firstLSNIn(segments) };
+  }
+
+  /** The first LSN held by `segments` (the next one when they hold no batch yet). */
+  private firstLSNIn(segments: readonly Segment[]): number {
+    for (const seg of segments) {
+      if (seg.head >= BATCH_HEADER_SIZE && seg.view.getUint32(BH_MAGIC, true) === BATCH_MAGIC) return readU64(seg.buf, BH_FIRST_LSN_LO);
+    }
+    return this.nextLSN;
   }
 
   private scheduleSpare(delayMs: number): void {
@@ -399,7 +407,7 @@ export class Log {
       return this.spareFailed(err as Error, old !== null);
     }
     try {
-      writeManifest(this.logDir, { format: 1, epoch: this.epoch, segments: [...this.segments.map((s) => s.id), id] });
+      writeManifest(this.logDir, { ...this.manifestFor(), segments: [...this.segments.map((s) => s.id), id] });
     } catch (err) {
       seg.close();
       rmSync(seg.path, { force: true });
@@ -539,7 +547,7 @@ export class Log {
     const seg = Segment.create(this.opts.backend, this.logDir, id, size);
     // The manifest must name the segment before any acknowledged write can live in it.
     try {
-      writeManifest(this.logDir, { format: 1, epoch: this.epoch, segments: [...this.segments.map((s) => s.id), id] });
+      writeManifest(this.logDir, { ...this.manifestFor(), segments: [...this.segments.map((s) => s.id), id] });
     } catch (err) {
       seg.close();
       rmSync(seg.path, { force: true });

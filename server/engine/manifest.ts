@@ -10,6 +10,11 @@ export interface Manifest {
   epoch: number;
   /** Live segment ids in log order. */
   segments: number[];
+  /**
+   * LSN of the first record the log holds (older ones were cleaned away); informational — recovery reads LSNs from
+   * the batches. Absent in manifests written before cleaning existed.
+   */
+  beginLSN?: number;
 }
 
 const FILE = 'MANIFEST';
