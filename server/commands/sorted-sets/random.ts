@@ -1,7 +1,7 @@
 // ZRANDMEMBER key [count [WITHSCORES]]: one random member, `count` distinct members (the whole set, highest
 // score first, when count reaches its size), or -count members drawn with repetition. Which members come out is random; the
 // shapes, limits and errors are Redis's.
-import { readZset, type ZSet } from '../../keyspace/zset/index.js';
+import { NIL, readZset, type ZSet } from '../../keyspace/zset/index.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_NOT_INTEGER, ERR_SYNTAX, ERR_VALUE_OUT_OF_RANGE, ERR_WRONGTYPE, longOutOfRange } from '../../resp/errors.js';
 import { isOption, parseLongLong } from '../args.js';
@@ -51,20 +51,20 @@ function withCount(ctx: Context, z: ZSet, l: number, withScores: boolean): void 
     pairsHeader(ctx.reply, n, withScores);
     for (let i = 0; i < n; i++) {
       const node = z.randomNode();
-      pairItem(ctx.reply, node.member, node.score, withScores);
+      pairItem(ctx.reply, z.list.member(node), z.list.score(node), withScores);
     }
     return;
   }
   if (l >= z.size) {
     // The whole set, in the order Redis's set-operation iterator walks it: from the highest score down.
     pairsHeader(ctx.reply, z.size, withScores);
-    for (let n = z.list.tail; n !== null; n = n.back) pairItem(ctx.reply, n.member, n.score, withScores);
+    for (let n = z.list.tail; n !== NIL; n = z.list.prev(n)) pairItem(ctx.reply, z.list.member(n), z.list.score(n), withScores);
     return;
   }
   pairsHeader(ctx.reply, l, withScores);
   for (const r of distinct(z, l)) {
-    const node = z.list.byRank(r)!;
-    pairItem(ctx.reply, node.member, node.score, withScores);
+    const node = z.list.byRank(r);
+    pairItem(ctx.reply, z.list.member(node), z.list.score(node), withScores);
   }
 }
 
@@ -79,6 +79,6 @@ export const zrandmemberHandler: Handler<RandPlan> = {
       return withCount(ctx, z, p.count, p.withScores);
     }
     if (z === undefined) return ctx.reply.nil();
-    member(ctx.reply, z.randomNode().member);
+    member(ctx.reply, z.list.member(z.randomNode()));
   },
 };

@@ -3,7 +3,7 @@
 // over the skip list that starts at a rank found in O(log n), and two consumers (the reply, or a stored set).
 import {
   parseLexRange, parseScoreRange, readZset, scoreAboveMin, scoreBelowMax, lexAboveMin, lexBelowMax, storeZset, ZSet,
-  type LexBound, type ScoreRange, type ZNode,
+  NIL, type LexBound, type ScoreRange, type ZNode,
 } from '../../keyspace/zset/index.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import {
@@ -12,7 +12,7 @@ import {
 import { isOption } from '../args.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
 import { readLong, str } from './args.js';
-import { replyPairs } from './reply.js';
+import { pairItem, pairsHeader, replyPairs } from './reply.js';
 
 type Kind = 'rank' | 'score' | 'lex';
 
@@ -108,8 +108,8 @@ function parseZrange(argv: Buffer[], at: number, store: boolean, kind: Kind | nu
   };
 }
 
-function step(n: ZNode, reverse: boolean): ZNode | null {
-  return reverse ? n.back : n.next[0];
+function step(z: ZSet, n: ZNode, reverse: boolean): ZNode {
+  return reverse ? z.list.prev(n) : z.list.next(n);
 }
 
 function byRank(z: ZSet, start: number, end: number, reverse: boolean): ZNode[] {
@@ -121,21 +121,21 @@ function byRank(z: ZSet, start: number, end: number, reverse: boolean): ZNode[] 
   if (e >= len) e = len - 1;
   const out: ZNode[] = [];
   let n = z.list.byRank(reverse ? len - s : s + 1);
-  for (let i = e - s + 1; i > 0 && n !== null; i--, n = step(n, reverse)) out.push(n);
+  for (let i = e - s + 1; i > 0 && n !== NIL; i--, n = step(z, n, reverse)) out.push(n);
   return out;
 }
 
 /** From the first node in range, skip `offset` (by rank, O(log n)) and take up to `limit` while `inRange`. */
-function walk(z: ZSet, first: ZNode | null, p: ZrangePlan, inRange: (n: ZNode) => boolean): ZNode[] {
+function walk(z: ZSet, first: ZNode, p: ZrangePlan, inRange: (n: ZNode) => boolean): ZNode[] {
   // Redis walks a negative offset down to the end of the set, so it selects nothing.
-  if (first === null || p.offset < 0) return [];
-  let n: ZNode | null = first;
+  if (first === NIL || p.offset < 0) return [];
+  let n = first;
   if (p.offset > 0) {
     const r = z.rankOfNode(first) + (p.reverse ? -p.offset : p.offset);
     n = z.list.byRank(r);
   }
   const out: ZNode[] = [];
-  for (let left = p.limit < 0 ? Infinity : p.limit; n !== null && left > 0 && inRange(n); left--, n = step(n, p.reverse)) out.push(n);
+  for (let left = p.limit < 0 ? Infinity : p.limit; n !== NIL && left > 0 && inRange(n); left--, n = step(z, n, p.reverse)) out.push(n);
   return out;
 }
 
@@ -146,24 +146,27 @@ function select(z: ZSet, p: ZrangePlan): ZNode[] {
     if (p.offset > 0 && p.offset >= z.size) return [];
     const r = b.range;
     const first = p.reverse ? z.list.lastInScore(r) : z.list.firstInScore(r);
-    return walk(z, first, p, p.reverse ? (n) => scoreAboveMin(n.score, r) : (n) => scoreBelowMax(n.score, r));
+    return walk(z, first, p, p.reverse ? (n) => scoreAboveMin(z.list.score(n), r) : (n) => scoreBelowMax(z.list.score(n), r));
   }
   const first = p.reverse ? z.lastInLex(b.min, b.max) : z.firstInLex(b.min, b.max);
-  return walk(z, first, p, p.reverse ? (n) => lexAboveMin(n.member, b.min) : (n) => lexBelowMax(n.member, b.max));
+  return walk(z, first, p, p.reverse ? (n) => lexAboveMin(z.list.member(n), b.min) : (n) => lexBelowMax(z.list.member(n), b.max));
 }
 
 function execZrange(ctx: Context, p: ZrangePlan): void {
   const db = ctx.session.db;
   const z = readZset(ctx.ks, db, p.src);
   if (z === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
-  const nodes = z === undefined ? [] : select(z, p);
   if (p.dst === null) {
-    replyPairs(ctx.reply, nodes.map((n) => [n.member, n.score]), p.withScores);
+    if (z === undefined) return replyPairs(ctx.reply, [], p.withScores);
+    const l = z.list;
+    const nodes = select(z, p);
+    pairsHeader(ctx.reply, nodes.length, p.withScores);
+    for (const n of nodes) pairItem(ctx.reply, l.member(n), l.score(n), p.withScores);
     return;
   }
   // ZRANGESTORE builds its result as ZADD would, from a listpack that converts on the same thresholds.
   const out = new ZSet(true);
-  for (const n of nodes) out.insert(n.member, n.score);
+  if (z !== undefined) for (const n of select(z, p)) out.insert(z.list.member(n), z.list.score(n));
   ctx.reply.integer(storeZset(ctx.ks, db, p.dst, out, 'zrangestore'));
 }
 

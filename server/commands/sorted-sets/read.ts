@@ -1,6 +1,6 @@
 // The sorted-set lookups: ZCARD, ZSCORE, ZMSCORE, ZRANK, ZREVRANK, ZCOUNT, ZLEXCOUNT. Ranges are parsed before
 // the key is looked at, as Redis does; counts come from ranks, so they cost O(log n).
-import { parseLexRange, parseScoreRange, readZset, type LexBound, type ScoreRange, type ZSet } from '../../keyspace/zset/index.js';
+import { NIL, parseLexRange, parseScoreRange, readZset, type LexBound, type ScoreRange, type ZSet } from '../../keyspace/zset/index.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE, ERR_ZSET_MIN_MAX_FLOAT, ERR_ZSET_MIN_MAX_LEX } from '../../resp/errors.js';
 import { ErrorReply, simpleHandler, type Context, type Handler } from '../types.js';
@@ -72,8 +72,8 @@ export const zcountHandler: Handler<CountPlan<ScoreRange>> = {
     const z = lookup(ctx, p.key, () => ctx.reply.integer(0));
     if (z === null) return;
     const first = z.list.firstInScore(p.range);
-    const last = first === null ? null : z.list.lastInScore(p.range);
-    ctx.reply.integer(first === null || last === null ? 0 : z.rankOfNode(last) - z.rankOfNode(first) + 1);
+    const last = first === NIL ? NIL : z.list.lastInScore(p.range);
+    ctx.reply.integer(first === NIL || last === NIL ? 0 : z.rankOfNode(last) - z.rankOfNode(first) + 1);
   },
 };
 
@@ -87,7 +87,7 @@ export const zlexcountHandler: Handler<CountPlan<{ min: LexBound; max: LexBound 
     const z = lookup(ctx, p.key, () => ctx.reply.integer(0));
     if (z === null) return;
     const first = z.firstInLex(p.range.min, p.range.max);
-    const last = first === null ? null : z.lastInLex(p.range.min, p.range.max);
-    ctx.reply.integer(first === null || last === null ? 0 : z.rankOfNode(last) - z.rankOfNode(first) + 1);
+    const last = first === NIL ? NIL : z.lastInLex(p.range.min, p.range.max);
+    ctx.reply.integer(first === NIL || last === NIL ? 0 : z.rankOfNode(last) - z.rankOfNode(first) + 1);
   },
 };

@@ -34,13 +34,13 @@ function scoreText(score: number, listpack: boolean): string {
   return formatDouble(score);
 }
 
-function reply(ctx: Context, cursor: number, nodes: ZNode[], listpack: boolean): void {
+function reply(ctx: Context, cursor: number, items: [string, number][], listpack: boolean): void {
   ctx.reply.array(2);
   ctx.reply.bulkString(String(cursor));
-  ctx.reply.array(nodes.length * 2);
-  for (const n of nodes) {
-    member(ctx.reply, n.member);
-    ctx.reply.bulkString(scoreText(n.score, listpack));
+  ctx.reply.array(items.length * 2);
+  for (const [m, score] of items) {
+    member(ctx.reply, m);
+    ctx.reply.bulkString(scoreText(score, listpack));
   }
 }
 
@@ -60,6 +60,11 @@ export const zscanHandler: Handler<ScanPlan> = {
     if (opts instanceof ErrorReply) return ctx.reply.error(opts.message);
     const s = step(z, p.cursor, opts.count);
     const pattern = opts.pattern;
-    reply(ctx, s.cursor, [...s.nodes].filter((n) => pattern === null || stringMatch(pattern, n.member)), z.listpack);
+    const items: [string, number][] = [];
+    for (const n of s.nodes) {
+      const m = z.list.member(n);
+      if (pattern === null || stringMatch(pattern, m)) items.push([m, z.list.score(n)]);
+    }
+    reply(ctx, s.cursor, items, z.listpack);
   },
 };

@@ -22,7 +22,7 @@ function zsetSource(z: ZSet): Source {
     size: z.size,
     weight: 1,
     *entries() {
-      for (const n of z.ascending()) yield [n.member, n.score];
+      for (const n of z.ascending()) yield [z.list.member(n), z.list.score(n)];
     },
     score: (m) => z.score(m),
   };

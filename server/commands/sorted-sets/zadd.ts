@@ -17,12 +17,19 @@ interface ZaddPlan {
 }
 
 const OPTIONS = new Set(['nx', 'xx', 'ch', 'incr', 'gt', 'lt']);
+/** First letters of OPTIONS, either case: a score argument ("12", "-inf") is told apart without a string. */
+const OPTION_INITIALS = new Set([...'nxcigl'].map((c) => c.charCodeAt(0)));
+
+function mayBeOption(b: Buffer): boolean {
+  return b.length > 0 && OPTION_INITIALS.has(b[0] | 0x20);
+}
 
 function parseZadd(argv: Buffer[], incr: boolean): ZaddPlan | ErrorReply {
   const flags: AddFlags = { incr, nx: false, xx: false, gt: false, lt: false };
   let ch = false;
   let at = 2;
   for (; at < argv.length; at++) {
+    if (!mayBeOption(argv[at])) break;
     const opt = word(argv[at]);
     // strcasecmp on the C string: an option followed by a NUL byte still counts.
     if (!OPTIONS.has(opt)) break;

@@ -35,7 +35,7 @@ export function removePayload(members: readonly string[]): Buffer {
 export function encodeImage(obj: unknown): Buffer {
   const z = obj as ZSet;
   const w = deltaWriter(ZOp.Image).u8(z.listpack ? 1 : 0).u32(z.size);
-  for (const n of z.ascending()) w.str(n.member).f64(n.score);
+  for (const n of z.ascending()) w.str(z.list.member(n)).f64(z.list.score(n));
   // The writer's buffer is shared: the image may be kept (DUMP) or used after another payload is built.
   return Buffer.from(w.end());
 }

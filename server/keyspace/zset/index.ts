@@ -6,12 +6,13 @@ export * from './codec.js';
 export * from './ops.js';
 export * from './ranges.js';
 export { parseScore } from './strtod.js';
-export { ZSet, type AddFlags } from './zset.js';
-export type { ZNode } from './skiplist.js';
+export { ZSet, type AddFlags, type AddResult } from './zset.js';
+export { NIL, type ZNode } from './skiplist.js';
 
 /** (member, score) pairs of a sorted-set object in ascending order (members as latin1 strings). */
 export function* zsetEntries(obj: unknown): Iterable<[string, number]> {
-  for (const n of (obj as ZSet).ascending()) yield [n.member, n.score];
+  const z = obj as ZSet;
+  for (const n of z.ascending()) yield [z.list.member(n), z.list.score(n)];
 }
 
 /**

@@ -7,7 +7,7 @@ import { NotifyClass } from '../notify.js';
 import { ValueType, WRONGTYPE, type WrongType } from '../types.js';
 import { encodeImage, removePayload, setPayload } from './codec.js';
 import type { LexBound, ScoreRange } from './ranges.js';
-import { ZSet, type AddFlags } from './zset.js';
+import { ZSet, type AddFlags, type AddResult } from './zset.js';
 
 export interface ZaddOutcome {
   added: number;
@@ -38,9 +38,13 @@ export function zadd(ks: Keyspace, db: number, key: string, pairs: [number, stri
   if (e === WRONGTYPE) return e;
   if (e === undefined && f.xx) return out;
   const z = e === undefined ? ZSet.forFirstMember(pairs[0][1]) : (e.obj as ZSet);
-  const changed = new Map<string, number>();
+  const r: AddResult = { outcome: 'nop', score: 0, stored: 0 };
+  // A one-pair ZADD (the common case) logs its member directly; more pairs go through a map, which keeps each
+  // member once with its final score when a command names it twice.
+  let one: [string, number][] | null = null;
+  let many: Map<string, number> | null = null;
   for (const [score, member] of pairs) {
-    const r = z.add(member, score, f);
+    z.add(member, score, f, r);
     if (r.outcome === 'nan') {
       out.nan = true;
       break;
@@ -48,12 +52,16 @@ export function zadd(ks: Keyspace, db: number, key: string, pairs: [number, stri
     if (r.outcome === 'added') out.added++;
     else if (r.outcome === 'updated') out.updated++;
     if (r.outcome !== 'nop') out.processed++;
-    if (r.outcome === 'added' || r.outcome === 'updated') changed.set(member, z.score(member)!);
+    if (r.outcome === 'added' || r.outcome === 'updated') {
+      if (pairs.length === 1) one = [[member, r.stored]];
+      else (many ??= new Map<string, number>()).set(member, r.stored);
+    }
     out.score = r.score;
   }
-  if (changed.size === 0) return out;
+  const count = one !== null ? 1 : many !== null ? many.size : 0;
+  if (count === 0) return out;
   e ??= ks.createCollection(db, key, ValueType.ZSet, z);
-  ks.logDelta(db, key, e, setPayload(z, changed, changed.size));
+  ks.logDelta(db, key, e, setPayload(z, (one ?? many)!, count));
   ks.notify(NotifyClass.ZSet, f.incr ? 'zincr' : 'zadd', db, key);
   if (out.added > 0) ks.signalReady(db, key);
   return out;
@@ -121,9 +129,7 @@ export function zpop(ks: Keyspace, db: number, key: string, e: Entry, max: boole
   const z = e.obj as ZSet;
   const out: [string, number][] = [];
   for (let i = Math.min(count, z.size); i > 0; i--) {
-    const n = max ? z.list.tail! : z.list.first()!;
-    out.push([n.member, n.score]);
-    z.remove(n.member);
+    out.push(z.popEnd(max));
   }
   const deleted = logRemoved(ks, db, key, e, out.map((p) => p[0]));
   ks.notify(NotifyClass.ZSet, max ? 'zpopmax' : 'zpopmin', db, key);

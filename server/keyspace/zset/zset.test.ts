@@ -111,6 +111,14 @@ describe('keyspace: sorted sets', () => {
     expect(ZSet.forFirstMember('long').listpack).to.equal(false);
   });
 
+  it('reads plain integer scores on the fast path exactly as strtod reads them', () => {
+    for (const t of ['0', '-0', '+7', '-42', '000000012345', '999999999999999', '-999999999999999', '1234567890123456', '12345678901234567890']) {
+      const v = parseScore(Buffer.from(t));
+      expect(Object.is(v, Number(t)), t).to.equal(true);
+    }
+    for (const bad of ['-', '+', '--1', '1-', '1a', '+-1']) expect(parseScore(Buffer.from(bad)), bad).to.equal(null);
+  });
+
   it('reads scores as string2d and range bounds as zslParseRange', () => {
     expect(parseScore(Buffer.from('1.5'))).to.equal(1.5);
     expect(parseScore(Buffer.from('-inf'))).to.equal(-Infinity);

@@ -1,9 +1,9 @@
 // The DRAM sorted-set object: a member→node map beside the skip list, the encoding Redis would report
-// (listpack until a threshold is crossed on an add, then skiplist for good), and a slot table for ZSCAN cursors.
+// (listpack until a threshold is crossed on an add, then skiplist for good); ZSCAN cursors walk the list's slots.
 // Changes the object only; logging, notifications and replies belong to the callers.
 import { ENCODING_LIMITS } from '../encoding-limits.js';
 import { lexAboveMin, lexBelowMax, lexRangeEmpty, type LexBound, type ScoreRange } from './ranges.js';
-import { SkipList, type ZNode } from './skiplist.js';
+import { NIL, SkipList, type ZNode } from './skiplist.js';
 
 /** Redis's zsetAdd input flags. */
 export interface AddFlags {
@@ -14,10 +14,13 @@ export interface AddFlags {
   lt: boolean;
 }
 
-/** What zsetAdd did: 'nan' (the increment made a NaN: nothing changed), or added/updated/nop with the score. */
+/** What zsetAdd did: 'nan' (the increment made a NaN: nothing changed), or added/updated/same/nop. */
 export interface AddResult {
   outcome: 'added' | 'updated' | 'same' | 'nop' | 'nan';
+  /** The score the command answers with (ZINCRBY's reply). */
   score: number;
+  /** For added and updated: the score as stored, which the log records (a listpack keeps -0 as 0). */
+  stored: number;
 }
 
 export class ZSet {
@@ -25,9 +28,6 @@ export class ZSet {
   readonly list = new SkipList();
   /** OBJECT ENCODING: true while Redis would still hold this set as a listpack. */
   listpack: boolean;
-  /** ZSCAN's table: a member keeps its slot while it lives; freed slots are reused. */
-  private readonly slots: (ZNode | undefined)[] = [];
-  private readonly freeSlots: number[] = [];
 
   constructor(listpack = true) {
     this.listpack = listpack;
@@ -44,14 +44,15 @@ export class ZSet {
   }
 
   score(member: string): number | undefined {
-    return this.dict.get(member)?.score;
+    const n = this.dict.get(member);
+    return n === undefined ? undefined : this.list.score(n);
   }
 
   /** 0-based rank, counted from the lowest score (or the highest with `reverse`); -1 when absent. */
   rank(member: string, reverse: boolean): number {
     const n = this.dict.get(member);
     if (n === undefined) return -1;
-    const r = this.list.rankOf(n.score, member);
+    const r = this.list.rankOf(n);
     return reverse ? this.size - r : r - 1;
   }
 
@@ -76,70 +77,94 @@ export class ZSet {
   set(member: string, score: number): void {
     const n = this.dict.get(member);
     if (n === undefined) this.appendSorted(member, score);
-    else if (!Object.is(n.score, score)) this.list.rescore(n, score);
+    else if (!Object.is(this.list.score(n), score)) this.list.rescore(n, score);
   }
 
   /** After a whole set was built as a skiplist: becomes a listpack when Redis would convert it (results of *STORE). */
   listpackIfSmall(): void {
     const { zsetMaxListpackEntries: entries, zsetMaxListpackValue: value } = ENCODING_LIMITS;
     if (this.size > entries) return;
-    for (const n of this.dict.values()) if (n.member.length > value) return;
+    for (const m of this.dict.keys()) if (m.length > value) return;
     this.listpack = true;
-    for (const n of this.dict.values()) n.score = this.stored(n.score);
+    for (const n of this.dict.values()) this.list.rescore(n, this.stored(this.list.score(n)));
   }
 
-  /** Redis's zsetAdd: NX/XX/GT/LT/INCR semantics for one member. */
-  add(member: string, score: number, f: AddFlags): AddResult {
+  /** Redis's zsetAdd: NX/XX/GT/LT/INCR semantics for one member, the result written to `out` (no allocation). */
+  add(member: string, score: number, f: AddFlags, out: AddResult): void {
+    out.score = score;
     const n = this.dict.get(member);
     if (n === undefined) {
-      if (f.xx) return { outcome: 'nop', score };
+      if (f.xx) {
+        out.outcome = 'nop';
+        return;
+      }
       this.insert(member, score);
-      return { outcome: 'added', score };
+      out.outcome = 'added';
+      out.stored = this.stored(score);
+      return;
     }
-    if (f.nx) return { outcome: 'nop', score };
-    const cur = n.score;
+    if (f.nx) {
+      out.outcome = 'nop';
+      return;
+    }
+    const cur = this.list.score(n);
     let next = score;
     if (f.incr) {
       next += cur;
-      if (Number.isNaN(next)) return { outcome: 'nan', score: next };
+      out.score = next;
+      if (Number.isNaN(next)) {
+        out.outcome = 'nan';
+        return;
+      }
     }
-    if ((f.lt && next >= cur) || (f.gt && next <= cur)) return { outcome: 'nop', score: next };
-    if (next === cur) return { outcome: 'same', score: next };
-    this.list.rescore(n, this.stored(next));
-    return { outcome: 'updated', score: next };
+    if ((f.lt && next >= cur) || (f.gt && next <= cur)) out.outcome = 'nop';
+    else if (next === cur) out.outcome = 'same';
+    else {
+      out.stored = this.stored(next);
+      this.list.rescore(n, out.stored);
+      out.outcome = 'updated';
+    }
   }
 
   remove(member: string): boolean {
     const n = this.dict.get(member);
     if (n === undefined) return false;
-    this.list.remove(n);
-    this.drop(n);
+    this.list.delete(n);
+    this.dict.delete(member);
     return true;
+  }
+
+  /** Removes the lowest (or with `max` the highest) member of a non-empty set and returns it with its score. */
+  popEnd(max: boolean): [string, number] {
+    const l = this.list;
+    const n = max ? l.tail : l.first();
+    const out: [string, number] = [l.member(n), l.score(n)];
+    l.delete(n);
+    this.dict.delete(out[0]);
+    return out;
   }
 
   /** Removes the nodes of 0-based ranks start..end (inclusive, already clamped) and returns their members. */
   removeRanks(start: number, end: number): string[] {
     const gone = this.list.removeRankRange(start + 1, end + 1);
-    for (const n of gone) this.drop(n);
-    return gone.map((n) => n.member);
+    for (const m of gone) this.dict.delete(m);
+    return gone;
   }
 
   removeScores(r: ScoreRange): string[] {
     const first = this.list.firstInScore(r);
-    const last = first === null ? null : this.list.lastInScore(r);
-    return first === null || last === null ? [] : this.removeBetween(first, last);
+    const last = first === NIL ? NIL : this.list.lastInScore(r);
+    return first === NIL || last === NIL ? [] : this.removeBetween(first, last);
   }
 
   removeLex(min: LexBound, max: LexBound): string[] {
     const first = this.firstInLex(min, max);
-    const last = first === null ? null : this.lastInLex(min, max);
-    return first === null || last === null ? [] : this.removeBetween(first, last);
+    const last = first === NIL ? NIL : this.lastInLex(min, max);
+    return first === NIL || last === NIL ? [] : this.removeBetween(first, last);
   }
 
   private removeBetween(first: ZNode, last: ZNode): string[] {
-    const a = this.list.rankOf(first.score, first.member);
-    const b = this.list.rankOf(last.score, last.member);
-    return this.removeRanks(a - 1, b - 1);
+    return this.removeRanks(this.list.rankOf(first) - 1, this.list.rankOf(last) - 1);
   }
 
   /**
@@ -147,84 +172,76 @@ export class ZSet {
    * answer depends on how Redis searches: a listpack is walked from its head (zzlFirstInLexRange), which is
    * reproduced here, while a skiplist search depends on random levels in Redis as in faha.
    */
-  firstInLex(min: LexBound, max: LexBound): ZNode | null {
+  firstInLex(min: LexBound, max: LexBound): ZNode {
     if (!this.listpack) return this.list.firstInLex(min, max);
-    if (lexRangeEmpty(min, max)) return null;
-    const head = this.list.first();
-    const tail = this.list.tail;
-    if (head === null || tail === null || !lexAboveMin(tail.member, min) || !lexBelowMax(head.member, max)) return null;
-    for (let n: ZNode | null = head; n !== null; n = n.next[0]) {
-      if (lexAboveMin(n.member, min)) return lexBelowMax(n.member, max) ? n : null;
+    if (!this.anyInLexWalk(min, max)) return NIL;
+    const l = this.list;
+    for (let n = l.first(); n !== NIL; n = l.next(n)) {
+      if (lexAboveMin(l.member(n), min)) return lexBelowMax(l.member(n), max) ? n : NIL;
     }
-    return null;
+    return NIL;
   }
 
   /** The last member in a lex range; a listpack is walked from its tail (zzlLastInLexRange). */
-  lastInLex(min: LexBound, max: LexBound): ZNode | null {
+  lastInLex(min: LexBound, max: LexBound): ZNode {
     if (!this.listpack) return this.list.lastInLex(min, max);
-    if (lexRangeEmpty(min, max)) return null;
-    const head = this.list.first();
-    const tail = this.list.tail;
-    if (head === null || tail === null || !lexAboveMin(tail.member, min) || !lexBelowMax(head.member, max)) return null;
-    for (let n: ZNode | null = tail; n !== null; n = n.back) {
-      if (lexBelowMax(n.member, max)) return lexAboveMin(n.member, min) ? n : null;
+    if (!this.anyInLexWalk(min, max)) return NIL;
+    const l = this.list;
+    for (let n = l.tail; n !== NIL; n = l.prev(n)) {
+      if (lexBelowMax(l.member(n), max)) return lexAboveMin(l.member(n), min) ? n : NIL;
     }
-    return null;
+    return NIL;
+  }
+
+  private anyInLexWalk(min: LexBound, max: LexBound): boolean {
+    const l = this.list;
+    if (lexRangeEmpty(min, max) || l.length === 0) return false;
+    return lexAboveMin(l.member(l.tail), min) && lexBelowMax(l.member(l.first()), max);
   }
 
   /** 1-based rank of a node in the list. */
   rankOfNode(n: ZNode): number {
-    return this.list.rankOf(n.score, n.member);
+    return this.list.rankOf(n);
   }
 
   /** Members in ascending order. */
   *ascending(): Generator<ZNode> {
-    for (let n = this.list.first(); n !== null; n = n.next[0]) yield n;
+    const l = this.list;
+    for (let n = l.first(); n !== NIL; n = l.next(n)) yield n;
   }
 
   /** One ZSCAN step over the slot table: up to `count` members, visiting at most ten times that many slots. */
   scanSlots(cursor: number, count: number): { cursor: number; nodes: ZNode[] } {
     const nodes: ZNode[] = [];
-    if (cursor >= this.slots.length) return { cursor: 0, nodes };
+    const l = this.list;
+    const end = l.slotCount;
+    if (cursor >= end) return { cursor: 0, nodes };
     let budget = count * 10;
     let at = cursor;
     do {
-      const n = this.slots[at];
-      if (n !== undefined) nodes.push(n);
+      const n = l.atSlot(at);
+      if (n !== NIL) nodes.push(n);
       at++;
-    } while (at < this.slots.length && budget-- > 0 && nodes.length < count);
-    return { cursor: at >= this.slots.length ? 0 : at, nodes };
+    } while (at < end && budget-- > 0 && nodes.length < count);
+    return { cursor: at >= end ? 0 : at, nodes };
   }
 
   /** A member chosen uniformly at random (the set must not be empty): a random rank, O(log n). */
   randomNode(random: () => number = Math.random): ZNode {
-    return this.list.byRank(1 + Math.floor(random() * this.size))!;
+    return this.list.byRank(1 + Math.floor(random() * this.size));
   }
 
   /** A deep copy with the same encoding (COPY). */
   clone(): ZSet {
     const out = new ZSet(this.listpack);
-    for (const n of this.ascending()) out.appendSorted(n.member, n.score);
+    for (const n of this.ascending()) out.appendSorted(this.list.member(n), this.list.score(n));
     return out;
   }
 
   /** Adds an absent member with this exact score, keeping the encoding as it is (images, copies, replay). */
   appendSorted(member: string, score: number): void {
-    const n = SkipList.node(member, score);
-    this.list.insert(n);
+    const n = this.list.create(member, score);
+    this.list.append(n);
     this.dict.set(member, n);
-    this.place(n);
-  }
-
-  private place(n: ZNode): void {
-    const free = this.freeSlots.pop();
-    n.slot = free ?? this.slots.length;
-    this.slots[n.slot] = n;
-  }
-
-  private drop(n: ZNode): void {
-    this.dict.delete(n.member);
-    this.slots[n.slot] = undefined;
-    this.freeSlots.push(n.slot);
   }
 }
