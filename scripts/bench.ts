@@ -3,7 +3,8 @@
 // a smoke run of redis-benchmark's default tests; --recovery times restarts instead (bench/recovery.ts). Measures
 // only: never changes either server.
 import { spawnSync } from 'node:child_process';
-import { parseOptions, USAGE, UsageError, type BenchMode, type BenchOptions } from './bench/options.js';
+import { runCli } from './cli.js';
+import { parseOptions, USAGE, type BenchMode, type BenchOptions } from './bench/options.js';
 import { runBenchmark, testId, type BenchParams } from './bench/redis-benchmark.js';
 import { recoveryBench } from './bench/recovery.js';
 import { table, type Sample } from './bench/report.js';
@@ -86,21 +87,7 @@ async function smoke(opts: BenchOptions): Promise<boolean> {
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  let opts: BenchOptions | 'help';
-  try {
-    opts = parseOptions(argv);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n${USAGE}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  if (opts === 'help') {
-    log(USAGE);
-    return 0;
-  }
+async function main(opts: BenchOptions): Promise<number> {
   log(`${versionOf('redis-server', ['--version'])}\n${versionOf('redis-benchmark', ['--version'])}\nnode ${process.version}`);
   if (opts.recovery) {
     await recoveryBench({ keys: opts.recoveryKeys, runs: opts.runs, tmpRoot: tmpRootFor(opts.tmpRoot), nodeOptions: opts.fahaNodeOptions, log });
@@ -116,16 +103,4 @@ async function main(argv: string[]): Promise<number> {
   return 0;
 }
 
-process.on('SIGINT', () => {
-  removeTempDirs();
-  process.exit(130);
-});
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    removeTempDirs();
-    process.stderr.write(`bench: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('bench', USAGE, parseOptions, main, removeTempDirs);

@@ -5,8 +5,9 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { runCli } from './cli.js';
 import { tmpRootFor } from './bench/servers.js';
-import { parseOptions, USAGE, UsageError, type SoakOptions } from './soak/options.js';
+import { parseOptions, USAGE, type SoakOptions } from './soak/options.js';
 import { checkDisk, removeSoakDirs, runPhase, type PhaseName, type PhaseResult } from './soak/phase.js';
 import { describe, verdict } from './soak/report.js';
 
@@ -44,35 +45,9 @@ async function soak(o: SoakOptions): Promise<void> {
   for (const line of verdict(results, o.keys)) log(line);
 }
 
-async function main(argv: string[]): Promise<number> {
-  let opts: SoakOptions | 'help';
-  try {
-    opts = parseOptions(argv);
-  } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`${err.message}\n${USAGE}\n`);
-      return 2;
-    }
-    throw err;
-  }
-  if (opts === 'help') {
-    log(USAGE);
-    return 0;
-  }
+async function main(opts: SoakOptions): Promise<number> {
   await soak(opts);
   return 0;
 }
 
-process.on('SIGINT', () => {
-  removeSoakDirs();
-  process.exit(130);
-});
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (err) => {
-    removeSoakDirs();
-    process.stderr.write(`soak: ${(err as Error).stack ?? String(err)}\n`);
-    process.exit(1);
-  },
-);
+runCli('soak', USAGE, parseOptions, main, removeSoakDirs);

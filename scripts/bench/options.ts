@@ -1,4 +1,5 @@
 // Command-line options of scripts/bench.ts. Parsing only: no servers, no measurements.
+import { UsageError } from '../cli.js';
 
 export type BenchMode = 'durable' | 'memory';
 
@@ -44,7 +45,6 @@ export const USAGE = `Usage: npm run bench -- [options]
   --faha-node-options STR     NODE_OPTIONS for faha in the recovery benchmark (e.g. --max-semi-space-size=64)
   --help                      this text`;
 
-export class UsageError extends Error {}
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS,

@@ -1,4 +1,5 @@
 // Command-line options of scripts/soak.ts. Parsing only: no servers, no load.
+import { UsageError } from '../cli.js';
 
 export type LoadTool = 'own' | 'redis-benchmark';
 
@@ -32,7 +33,6 @@ export const USAGE = `Usage: npm run soak -- [options]
   --help            this text
 faha runs with appendfsync always and the default 64mb segments.`;
 
-export class UsageError extends Error {}
 
 function positiveInt(flag: string, v: string): number {
   const n = Number(v);

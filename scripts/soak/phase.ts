@@ -10,7 +10,7 @@ import { Histogram } from './histogram.js';
 import { InfoClient, type FahaSample } from './info.js';
 import { SetLoad } from './load.js';
 import type { SoakOptions } from './options.js';
-import { runRedisBenchmark, type RbSummary } from './redis-benchmark.js';
+import { runBenchmark, testId, type BenchResult } from '../bench/redis-benchmark.js';
 
 export type PhaseName = 'A' | 'B';
 
@@ -38,7 +38,7 @@ export interface PhaseResult {
   ticks: Tick[];
   errors: number;
   firstError: string;
-  rb: RbSummary | null;
+  rb: BenchResult | null;
   logFile: string;
   cleanerLines: string[];
   warningLines: string[];
@@ -91,14 +91,22 @@ async function sampleWhile(load: Promise<unknown>, info: InfoClient, onTick: () 
   }
 }
 
-async function drive(faha: RunningServer, o: SoakOptions): Promise<{ ticks: Tick[]; seconds: number; errors: number; firstError: string; rb: RbSummary | null }> {
+/** The soak's SETs driven by redis-benchmark (-t set -r keys -d size): its whole-run summary row. */
+async function setsByRedisBenchmark(p: { port: number; writes: number; keys: number; valueSize: number; pipeline: number; clients: number }): Promise<BenchResult> {
+  const run = await runBenchmark({ port: p.port, tests: ['set'], requests: p.writes, clients: p.clients, pipeline: p.pipeline, keyspace: p.keys, valueSize: p.valueSize });
+  const row = run.results.find((r) => testId(r.test) === 'set');
+  if (run.exitCode !== 0 || row === undefined) throw new Error(`redis-benchmark failed (exit ${run.exitCode}): ${run.stderr}`);
+  return row;
+}
+
+async function drive(faha: RunningServer, o: SoakOptions): Promise<{ ticks: Tick[]; seconds: number; errors: number; firstError: string; rb: BenchResult | null }> {
   const info = new InfoClient(faha.port);
   const params = { port: faha.port, writes: o.writes, keys: o.keys, valueSize: o.valueSize, pipeline: o.pipeline, clients: o.clients };
   const t0 = performance.now();
   try {
     if (o.load === 'redis-benchmark') {
-      let rb: RbSummary | null = null;
-      const running = runRedisBenchmark(params).then((r) => (rb = r));
+      let rb: BenchResult | null = null;
+      const running = setsByRedisBenchmark(params).then((r) => (rb = r));
       const ticks = await sampleWhile(running, info, () => ({ completed: NaN, hist: null }));
       // redis-benchmark tells no progress: replies per tick are estimated as a steady rate over the run.
       ticks.forEach((t, i) => (t.completed = Math.round((o.writes * (i + 1)) / ticks.length)));

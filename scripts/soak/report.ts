@@ -32,7 +32,7 @@ function hist(ticks: Tick[]): Histogram {
 }
 
 export function wholeRun(r: PhaseResult): Latency | null {
-  if (r.rb !== null) return { count: r.writes, p50: r.rb.p50Ms, p99: r.rb.p99Ms, max: r.rb.maxMs };
+  if (r.rb !== null) return { count: r.writes, p50: r.rb.p50ms, p99: r.rb.p99Ms, max: r.rb.maxMs };
   return latencyOf(hist(r.ticks));
 }
 
@@ -70,7 +70,7 @@ export function describe(r: PhaseResult, keys: number): string[] {
   const tag = `[${r.phase} ${PHASES[r.phase].label}, run ${r.run}]`;
   out.push(`${tag} ${r.writes} SETs in ${f(r.seconds, 1)} s = ${f(r.writes / r.seconds, 0)} writes/s; errors ${r.errors}${r.firstError ? ` (first: ${r.firstError})` : ''}`);
   out.push(`${tag} latency, whole run: ${lat(wholeRun(r))}`);
-  if (r.rb !== null) out.push(`${tag} redis-benchmark CSV: rps ${r.rb.rps}, avg ${r.rb.avgMs}, p50 ${r.rb.p50Ms}, p95 ${r.rb.p95Ms}, p99 ${r.rb.p99Ms}, max ${r.rb.maxMs} ms`);
+  if (r.rb !== null) out.push(`${tag} redis-benchmark CSV: rps ${r.rb.rps}, avg ${r.rb.avgMs}, p50 ${r.rb.p50ms}, p95 ${r.rb.p95Ms}, p99 ${r.rb.p99Ms}, max ${r.rb.maxMs} ms`);
   if (r.phase === 'B' && r.rb === null) {
     const cleaning = r.ticks.filter((t) => t.cleaning);
     out.push(`${tag} latency, the ${cleaning.length} of ${r.ticks.length} one-second ticks the cleaner worked in: ${lat(whileCleaning(r))}`);
