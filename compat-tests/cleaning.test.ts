@@ -99,6 +99,37 @@ describe('log cleaning', () => {
     c.close();
   });
 
+  it('a full pass that cannot get a new segment stops without harm and finishes once segments can be made again', async function () {
+    this.timeout(60000);
+    server = await startFaha({ args: ['--enable-debug-command', 'yes', '--segment-size', '1mb', '--log-max-space-amplification', '100'] });
+    const c = await RawClient.connect(server.port);
+    const rnd = prng(13);
+    const expected = new Map<string, string>();
+    for (let round = 0; round < 5; round++) {
+      const writes: Args[] = [];
+      // Distinct keys: all of it lives, so the pass must copy more than the head can take.
+      for (let k = 0; k < 700; k++) {
+        const v = value(rnd, 1000);
+        expected.set(`k${round}-${k}`, v);
+        writes.push(['SET', `k${round}-${k}`, v]);
+      }
+      await pipeline(c, writes);
+    }
+    expect((await call(c, 'DEBUG', 'FAULT', 'segment-create', 'ENOSPC')).toString()).to.equal('+OK\r\n');
+    await call(c, 'BGREWRITEAOF');
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await call(c, 'PING')).toString(), 'the server after the failed copies').to.match(/^(\+PONG|-MISCONF)/);
+    expect(server.output(), 'what the cleaner said').to.include('Cleaner: copying out of segment');
+    expect((await call(c, 'DEBUG', 'FAULT', 'CLEAR')).toString()).to.equal('+OK\r\n');
+    const until = Date.now() + 15000;
+    while (Date.now() < until && !(await call(c, 'INFO', 'persistence')).toString().includes('aof_rewrites:1')) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await call(c, 'INFO', 'persistence')).toString(), 'the pass finished').to.include('aof_rewrites:1');
+    for (const [k, v] of expected) expect((await call(c, 'GET', k)).toString(), k).to.equal(`$${v.length}\r\n${v}\r\n`);
+    c.close();
+  });
+
   it('every type, swapped and flushed databases included, survives cleaning and SIGKILL exactly, round after round', async function () {
     this.timeout(90000);
     const args = [...LIMITS, ...CLEANING];

@@ -138,7 +138,8 @@ export class Cleaner {
 
   /** Starts on a victim when the log is over its bound and one can be freed. Cheap; also called by tests. */
   check(): void {
-    if (this.victim !== null || this.timer === null) return;
+    // While the log cannot take writes (a full disk, failing flushes) copies could not land either.
+    if (this.victim !== null || this.timer === null || this.store.log.writeError !== null) return;
     const victim = this.pass !== null ? this.nextOfPass(this.pass.upTo) : this.overBound() ? this.pick() : null;
     if (victim === null) return;
     const head = this.store.log.headSegment;
@@ -202,12 +203,20 @@ export class Cleaner {
     const start = performance.now();
     const deadline = start + this.sliceBudget(start);
     let n = 0;
-    while (this.nextRecord(victim)) {
-      if ((++n & 31) === 0 && performance.now() > deadline) {
-        this.lastSliceEnd = performance.now();
-        this.scheduleSlice();
-        return;
+    try {
+      while (this.nextRecord(victim)) {
+        if ((++n & 31) === 0 && performance.now() > deadline) {
+          this.lastSliceEnd = performance.now();
+          this.scheduleSlice();
+          return;
+        }
       }
+    } catch (err) {
+      // A copy the log refused (no next segment can be made, persisting fails): the copies so far are ordinary
+      // records, so dropping this victim loses nothing; it is picked again once the log takes writes.
+      this.warn(`Cleaner: copying out of segment ${victim.id} failed (${(err as Error).message}); it stays for now.`);
+      this.victim = null;
+      return;
     }
     this.lastSliceEnd = performance.now();
     this.free(victim);
@@ -244,7 +253,8 @@ export class Cleaner {
     const e = index?.get(key);
     // Only a value rebuilt from this segment needs its copy; anything else here was replaced since.
     if (e === undefined || e.base !== victim) return true;
-    this.store.rewrite(this.store.dbs.indexOf(index!), key, e);
+    const refused = this.store.rewrite(this.store.dbs.indexOf(index!), key, e);
+    if (refused !== null) throw refused;
     this.stats.keysRewritten++;
     this.stats.bytesCopied += e.bytes;
     return true;

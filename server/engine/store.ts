@@ -96,19 +96,25 @@ export class Store {
   /**
    * The cleaner's copy: writes the key's whole current value as one record at the head — a string's bytes, or a
    * collection's IMAGE in place of its delta chain — keeping the entry (and so its slot, access time and waiters).
+   * Admitted like a write command first, so a copy never needs a segment that cannot be made: returns the error
+   * that refused it (nothing written), or null.
    */
-  rewrite(db: number, key: string, e: Entry): void {
-    if (e.type === BYTES_TYPE) {
-      this.putBytes(db, key, this.valueOf(e), e.expireAt, e.enc, e);
-      return;
-    }
+  rewrite(db: number, key: string, e: Entry): Error | null {
     const log = this.log;
+    if (e.type === BYTES_TYPE) {
+      const refused = log.admitWrite(REC_HEADER_SIZE + key.length + e.len);
+      if (refused === null) this.putBytes(db, key, this.valueOf(e), e.expireAt, e.enc, e);
+      return refused;
+    }
     const image = this.codecFor(e.type).encodeImage(e.obj);
+    const refused = log.admitWrite(REC_HEADER_SIZE + key.length + image.length);
+    if (refused !== null) return refused;
     log.append(RecordKind.Image, e.type, db, key, image, e.expireAt);
     this.debit(e);
     e.seg = log.lastSeg.id;
     e.off = log.lastValueOff;
     this.credit(e, log.lastSeg, REC_HEADER_SIZE + key.length + image.length);
+    return null;
   }
 
   private credit(e: Entry, seg: Segment, bytes: number): void {
