@@ -272,10 +272,16 @@ export class Store {
     r.seg.kinds |= 1 << r.kind;
     switch (r.kind) {
       case RecordKind.PutString: {
+        const old = d.get(r.key);
+        if (old !== undefined) {
+          this.overwrite(d, r, old);
+          break;
+        }
         const e = new Entry(BYTES_TYPE, r.flags, r.seg.id, r.valueOff, r.valueLen, r.expireAt, null);
         // Loaded keys count as accessed at load time, as Redis's do (OBJECT IDLETIME after a restart).
         e.atime = this.loadSeconds;
-        this.replace(d, r, e);
+        this.credit(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
+        d.set(r.key, e);
         break;
       }
       case RecordKind.Delete: {
@@ -317,6 +323,24 @@ export class Store {
       default:
         throw new EngineError('ERR_LOG_CORRUPT', `unknown record kind ${r.kind} at LSN ${r.lsn} in ${r.seg.path}`);
     }
+  }
+
+  /**
+   * Recovery: a string record for a key that exists updates its entry in place, as putBytes does at run time
+   * (an overwrite-heavy log then makes no garbage entry per record).
+   */
+  private overwrite(d: KeyIndex, r: RecordView, e: Entry): void {
+    this.debit(e);
+    this.broken!.delete(e);
+    if (e.expireAt !== r.expireAt) d.setExpire(r.key, e, r.expireAt);
+    e.type = BYTES_TYPE;
+    e.enc = r.flags;
+    e.seg = r.seg.id;
+    e.off = r.valueOff;
+    e.len = r.valueLen;
+    e.obj = null;
+    e.atime = this.loadSeconds;
+    this.credit(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
   }
 
   /** Recovery: `e` becomes the key's value, made of this one record. */
