@@ -108,10 +108,40 @@ describe('keyspace: hash operations', () => {
     expect(contents('big')).to.equal(undefined);
   });
 
+  it('HSET keeps copies: reusing the argument buffers, or overwriting a field in place, changes no other value', () => {
+    const field = b('f');
+    const value = b('abc');
+    expect(hashSet(ks, 0, 'h', [field, value, b('g'), b('xyz')])).to.equal(2);
+    value.write('ZZZ', 'latin1');
+    expect(copyKey(ks, 0, 'h', 0, 'copy', false)).to.equal(true);
+    const before = readHash(ks, 0, 'copy') as HashObject;
+    const held = before.get('f')!;
+    // Same length (overwritten in place), then another length (replaced), then the reused argument again.
+    expect(hashSet(ks, 0, 'h', [b('f'), b('def'), b('g'), b('longer')])).to.equal(0);
+    const reused = b('123');
+    hashSet(ks, 0, 'h', [b('f'), reused]);
+    reused.write('999', 'latin1');
+    expect(contents('h')!.entries).to.deep.equal([['f', '123'], ['g', 'longer']]);
+    expect(contents('copy')!.entries).to.deep.equal([['f', 'abc'], ['g', 'xyz']]);
+    expect(held.toString('latin1')).to.equal('abc');
+    reopen();
+    expect(contents('h')!.entries).to.deep.equal([['f', '123'], ['g', 'longer']]);
+  });
+
+  it('HSET of many pairs ends in the encoding a per-pair check would leave, and counts only new fields', () => {
+    const pairs: Buffer[] = [];
+    for (let i = 0; i <= ENCODING_LIMITS.hashMaxListpackEntries; i++) pairs.push(b(`f${i % (ENCODING_LIMITS.hashMaxListpackEntries - 1)}`), b('v'));
+    expect(hashSet(ks, 0, 'small', pairs)).to.equal(ENCODING_LIMITS.hashMaxListpackEntries - 1);
+    expect(contents('small')!.enc).to.equal('listpack');
+    pairs.push(b('one-more'), b('v'), b('one-more'), b('w'), b('last'), b('v'));
+    expect(hashSet(ks, 0, 'small', pairs)).to.equal(2);
+    expect(contents('small')!.enc).to.equal('hashtable');
+  });
+
   it('the codec decodes what it encodes', () => {
     const obj = hashFromEntries([['a', b('1')], ['\x00', b('')]]);
     const back = codecOf(ValueType.Hash)!.decodeImage(codecOf(ValueType.Hash)!.encodeImage(obj)) as HashObject;
-    expect([...back.map]).to.deep.equal([...obj.map]);
+    expect([...back.entries()]).to.deep.equal([...obj.entries()]);
     expect(back.listpack).to.equal(true);
   });
 

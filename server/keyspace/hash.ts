@@ -24,16 +24,16 @@ export const HASH_OVERFLOW: unique symbol = Symbol('HASH_OVERFLOW');
 /** HINCRBYFLOAT: the sum is NaN or infinite. */
 export const HASH_NOT_FINITE: unique symbol = Symbol('HASH_NOT_FINITE');
 
-/** The fields and values of a hash object, in its current order (the cross-type API other families use). */
+/** The fields and values of a hash object, in its current order, for one pass (the cross-type API other families use). */
 export function hashEntries(obj: unknown): Iterable<[string, Buffer]> {
-  return (obj as HashObject).map;
+  return (obj as HashObject).entries();
 }
 
 /** A hash object holding `entries` (copied), not yet in any keyspace; encoding as Redis would pick when loading it. */
 export function hashFromEntries(entries: Iterable<[string, Buffer]>): HashObject {
   const obj = new HashObject();
   for (const [f, v] of entries) {
-    obj.set(f, Buffer.from(v));
+    obj.setCopy(f, v);
     if (f.length > ENCODING_LIMITS.hashMaxListpackValue || v.length > ENCODING_LIMITS.hashMaxListpackValue) obj.toHashtable();
   }
   if (obj.size > ENCODING_LIMITS.hashMaxListpackEntries) obj.toHashtable();
@@ -50,10 +50,18 @@ export function readHash(ks: Keyspace, db: number, key: string): HashObject | un
 function convertIfLong(obj: HashObject, args: readonly Buffer[]): void {
   if (!obj.listpack) return;
   const max = ENCODING_LIMITS.hashMaxListpackValue;
-  if (args.some((b) => b.length > max)) obj.toHashtable();
+  for (let i = 0; i < args.length; i++) {
+    if (args[i].length > max) {
+      obj.toHashtable();
+      return;
+    }
+  }
 }
 
-/** hashTypeSet's own checks, after the write: too many fields makes the hash a hashtable. */
+/**
+ * hashTypeSet's own checks, after the write: too many fields makes the hash a hashtable. A write only adds
+ * fields, so checking once after all of a command's pairs ends in the encoding a check after each pair would.
+ */
 function convertIfMany(obj: HashObject): void {
   if (obj.listpack && obj.size > ENCODING_LIMITS.hashMaxListpackEntries) obj.toHashtable();
 }
@@ -75,12 +83,13 @@ function logSet(ks: Keyspace, db: number, key: string, e: Entry | undefined, obj
 export function hashSet(ks: Keyspace, db: number, key: string, pairs: readonly Buffer[]): number | WrongType {
   const w = lookupWrite(ks, db, key);
   if (w === WRONGTYPE) return WRONGTYPE;
-  convertIfLong(w.obj, pairs);
+  const obj = w.obj;
+  convertIfLong(obj, pairs);
   let created = 0;
   for (let i = 0; i < pairs.length; i += 2) {
-    if (w.obj.set(pairs[i].toString('latin1'), Buffer.from(pairs[i + 1]))) created++;
-    convertIfMany(w.obj);
+    if (obj.setCopy(pairs[i].toString('latin1'), pairs[i + 1])) created++;
   }
+  convertIfMany(obj);
   logSet(ks, db, key, w.e, w.obj, pairs);
   ks.notify(NotifyClass.Hash, 'hset', db, key);
   return created;
@@ -93,7 +102,7 @@ export function hashSetNx(ks: Keyspace, db: number, key: string, field: Buffer, 
   const name = field.toString('latin1');
   if (w.obj.get(name) !== undefined) return false;
   convertIfLong(w.obj, [field, value]);
-  w.obj.set(name, Buffer.from(value));
+  w.obj.setCopy(name, value);
   convertIfMany(w.obj);
   logSet(ks, db, key, w.e, w.obj, [field, value]);
   ks.notify(NotifyClass.Hash, 'hset', db, key);

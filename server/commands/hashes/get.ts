@@ -38,7 +38,7 @@ export const hlenHandler = hashRead('hlen', (ctx, h) => ctx.reply.integer(h?.siz
 
 export const hgetallHandler = hashRead('hgetall', (ctx, h) => {
   ctx.reply.map(h?.size ?? 0);
-  for (const [f, v] of h?.map ?? []) {
+  for (const [f, v] of h?.entries() ?? []) {
     ctx.reply.bulkString(f, 'latin1');
     ctx.reply.bulk(v);
   }
@@ -46,10 +46,10 @@ export const hgetallHandler = hashRead('hgetall', (ctx, h) => {
 
 export const hkeysHandler = hashRead('hkeys', (ctx, h) => {
   ctx.reply.array(h?.size ?? 0);
-  for (const f of h?.map.keys() ?? []) ctx.reply.bulkString(f, 'latin1');
+  for (const f of h?.keys() ?? []) ctx.reply.bulkString(f, 'latin1');
 });
 
 export const hvalsHandler = hashRead('hvals', (ctx, h) => {
   ctx.reply.array(h?.size ?? 0);
-  for (const v of h?.map.values() ?? []) ctx.reply.bulk(v);
+  for (const v of h?.values() ?? []) ctx.reply.bulk(v);
 });

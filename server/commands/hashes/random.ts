@@ -52,7 +52,7 @@ function sampler(h: HashObject): () => string {
     const index = h.fieldIndex();
     return () => index.random();
   }
-  const all = [...h.map.keys()];
+  const all = [...h.keys()];
   return () => all[Math.floor(Math.random() * all.length)];
 }
 
@@ -60,7 +60,7 @@ function sampler(h: HashObject): () => string {
 function distinct(h: HashObject, count: number): string[] {
   if (count * 3 > h.size) {
     // Many of them: choose positions by a partial shuffle and keep the hash's order, as a listpack sample does.
-    const all = [...h.map.keys()];
+    const all = [...h.keys()];
     const positions = all.map((_, i) => i);
     for (let i = 0; i < count; i++) {
       const j = i + Math.floor(Math.random() * (all.length - i));
@@ -85,7 +85,7 @@ function withCount(ctx: Context, h: HashObject, count: number, withValues: boole
     for (let i = 0; i < -count; i++) pick(ctx, h, draw(), withValues);
     return;
   }
-  const fields = count >= h.size ? [...h.map.keys()] : distinct(h, count);
+  const fields = count >= h.size ? [...h.keys()] : distinct(h, count);
   header(ctx, fields.length, withValues);
   for (const f of fields) pick(ctx, h, f, withValues);
 }

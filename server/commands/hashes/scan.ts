@@ -26,7 +26,7 @@ function parseHscan(argv: Buffer[]): ScanPlan | ErrorReply {
 
 /** The fields this call visits, and the cursor to continue from. */
 function step(h: HashObject, cursor: number, count: number): { cursor: number; fields: Iterable<string> } {
-  if (h.listpack) return { cursor: 0, fields: h.map.keys() };
+  if (h.listpack) return { cursor: 0, fields: h.keys() };
   return h.fieldIndex().scan(cursor, count);
 }
 

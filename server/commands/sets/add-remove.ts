@@ -9,10 +9,11 @@ interface MembersPlan {
   members: string[];
 }
 
-const membersPlan = (argv: Buffer[]): MembersPlan => ({
-  key: argv[1].toString('latin1'),
-  members: argv.slice(2).map((b) => b.toString('latin1')),
-});
+function membersPlan(argv: Buffer[]): MembersPlan {
+  const members: string[] = [];
+  for (let i = 2; i < argv.length; i++) members.push(argv[i].toString('latin1'));
+  return { key: argv[1].toString('latin1'), members };
+}
 
 function replyCount(ctx: Context, n: number | typeof WRONGTYPE): void {
   if (n === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);

@@ -35,7 +35,7 @@ export function applyHashDelta(obj: HashObject, payload: Buffer): void {
   const op = r.u8();
   if (op === HashOp.Set) {
     const enc = r.u8();
-    for (let n = r.u32(); n > 0; n--) obj.set(r.str(), Buffer.from(r.bytes()));
+    for (let n = r.u32(); n > 0; n--) obj.setCopy(r.str(), r.bytes());
     if (enc === HASHTABLE) obj.toHashtable();
   } else if (op === HashOp.Delete) {
     for (let n = r.u32(); n > 0; n--) obj.delete(r.str());
@@ -46,7 +46,7 @@ export function applyHashDelta(obj: HashObject, payload: Buffer): void {
 
 export function encodeHashImage(obj: HashObject): Buffer {
   const w = deltaWriter(IMAGE_VERSION).u8(obj.listpack ? LISTPACK : HASHTABLE).u32(obj.size);
-  for (const [f, v] of obj.map) w.str(f).bytes(v);
+  for (const [f, v] of obj.entries()) w.str(f).bytes(v);
   // The shared writer's view is only valid until the next payload; an image may be kept (DUMP), so copy it.
   return Buffer.from(w.end());
 }
@@ -57,6 +57,6 @@ export function decodeHashImage(payload: Buffer): HashObject {
   if (version !== IMAGE_VERSION) throw new Error(`unknown hash image version ${version}`);
   const obj = new HashObject();
   if (r.u8() === HASHTABLE) obj.toHashtable();
-  for (let n = r.u32(); n > 0; n--) obj.map.set(r.str(), Buffer.from(r.bytes()));
+  for (let n = r.u32(); n > 0; n--) obj.set(r.str(), Buffer.from(r.bytes()));
   return obj;
 }

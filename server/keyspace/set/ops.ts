@@ -33,7 +33,8 @@ export function addMembers(ks: Keyspace, db: number, key: string, members: reado
   const e = ks.writeTyped(db, key, ValueType.Set);
   if (e === WRONGTYPE) return WRONGTYPE;
   const set = e === undefined ? new SetValue() : setOf(e);
-  const added = members.filter((m) => set.add(m));
+  const added: string[] = [];
+  for (const m of members) if (set.add(m)) added.push(m);
   if (added.length === 0) return 0;
   const entry = e ?? ks.createCollection(db, key, ValueType.Set, set);
   ks.logDelta(db, key, entry, setDelta(SetOp.Add, set, added));

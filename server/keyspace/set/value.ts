@@ -3,6 +3,7 @@
 // slot positions (as engine/key-index.ts does for keys). Knows nothing of keys, logging or replies.
 import { ENCODING_LIMITS } from '../encoding-limits.js';
 import { compareIntMembers, isIntMember } from './integers.js';
+import { MemberSlots } from './member-slots.js';
 
 /** Random probes before a walk; a slot table at least 1/4 full almost never needs the walk. */
 const RANDOM_PROBES = 16;
@@ -16,10 +17,8 @@ export interface SetScanStep {
 export class SetValue {
   /** The members in ascending numeric order while the encoding is intset; null once it is a hashtable. */
   private sorted: string[] | null = [];
-  /** Hashtable: member -> slot. */
-  private index = new Map<string, number>();
-  private slots: (string | undefined)[] = [];
-  private freeSlots: number[] = [];
+  /** The hashtable's members; empty while the encoding is intset. */
+  private table = new MemberSlots();
 
   /** A set built as Redis builds a result set: an empty intset, then each member added (setTypeAdd). */
   static from(members: Iterable<string>): SetValue {
@@ -33,21 +32,21 @@ export class SetValue {
   }
 
   get size(): number {
-    return this.sorted !== null ? this.sorted.length : this.index.size;
+    return this.sorted !== null ? this.sorted.length : this.table.size;
   }
 
   has(m: string): boolean {
-    if (this.sorted === null) return this.index.has(m);
+    if (this.sorted === null) return this.table.has(m);
     return isIntMember(m) && this.find(m) >= 0;
   }
 
   /** Redis's setTypeAdd: false if already a member; converts to a hashtable as 7.0 does on an add. */
   add(m: string): boolean {
     const sorted = this.sorted;
-    if (sorted === null) return this.slotAdd(m);
+    if (sorted === null) return this.table.add(m);
     if (!isIntMember(m)) {
       this.toHashtable();
-      return this.slotAdd(m);
+      return this.table.add(m);
     }
     const at = this.find(m);
     if (at >= 0) return false;
@@ -58,7 +57,7 @@ export class SetValue {
 
   remove(m: string): boolean {
     const sorted = this.sorted;
-    if (sorted === null) return this.slotRemove(m);
+    if (sorted === null) return this.table.remove(m);
     if (!isIntMember(m)) return false;
     const at = this.find(m);
     if (at < 0) return false;
@@ -73,21 +72,22 @@ export class SetValue {
   members(): readonly string[] {
     if (this.sorted !== null) return this.sorted;
     const out: string[] = [];
-    for (const m of this.slots) if (m !== undefined) out.push(m);
+    for (const m of this.table.slots) if (m !== undefined) out.push(m);
     return out;
   }
 
   /** A member chosen uniformly at random; the set must not be empty. */
   random(rnd: () => number = Math.random): string {
     if (this.sorted !== null) return this.sorted[Math.floor(rnd() * this.sorted.length)];
-    const n = this.slots.length;
+    const slots = this.table.slots;
+    const n = slots.length;
     for (let i = 0; i < RANDOM_PROBES; i++) {
-      const m = this.slots[Math.floor(rnd() * n)];
+      const m = slots[Math.floor(rnd() * n)];
       if (m !== undefined) return m;
     }
     const start = Math.floor(rnd() * n);
     for (let i = 0; i < n; i++) {
-      const m = this.slots[(start + i) % n];
+      const m = slots[(start + i) % n];
       if (m !== undefined) return m;
     }
     throw new Error('random member of an empty set');
@@ -100,11 +100,12 @@ export class SetValue {
   scan(cursor: number, count: number): SetScanStep {
     if (this.sorted !== null) return { cursor: 0, members: this.sorted.slice() };
     const members: string[] = [];
-    const n = this.slots.length;
+    const slots = this.table.slots;
+    const n = slots.length;
     if (cursor >= n) return { cursor: 0, members };
     let budget = count * 10;
     do {
-      const m = this.slots[cursor];
+      const m = slots[cursor];
       if (m !== undefined) members.push(m);
       cursor++;
       if (cursor >= n) cursor = 0;
@@ -116,9 +117,7 @@ export class SetValue {
   clone(): SetValue {
     const c = new SetValue();
     c.sorted = this.sorted === null ? null : this.sorted.slice();
-    c.index = new Map(this.index);
-    c.slots = this.slots.slice();
-    c.freeSlots = this.freeSlots.slice();
+    c.table = this.table.clone();
     return c;
   }
 
@@ -127,7 +126,7 @@ export class SetValue {
     const sorted = this.sorted;
     if (sorted === null) return;
     this.sorted = null;
-    for (const m of sorted) this.slotAdd(m);
+    for (const m of sorted) this.table.add(m);
   }
 
   /**
@@ -136,8 +135,8 @@ export class SetValue {
    */
   fitsIntset(): boolean {
     if (this.sorted !== null) return true;
-    if (this.index.size > ENCODING_LIMITS.setMaxIntsetEntries) return false;
-    for (const m of this.index.keys()) if (!isIntMember(m)) return false;
+    if (this.table.size > ENCODING_LIMITS.setMaxIntsetEntries) return false;
+    for (const m of this.table.members()) if (!isIntMember(m)) return false;
     return true;
   }
 
@@ -148,12 +147,10 @@ export class SetValue {
       return;
     }
     if (this.sorted !== null) return;
-    const members = [...this.index.keys()];
+    const members = [...this.table.members()];
     if (!members.every(isIntMember)) return;
     this.sorted = members.sort(compareIntMembers);
-    this.index = new Map();
-    this.slots = [];
-    this.freeSlots = [];
+    this.table = new MemberSlots();
   }
 
   /** Binary search in the intset: the index, or -(insertion point) - 1. */
@@ -169,36 +166,5 @@ export class SetValue {
       else hi = mid - 1;
     }
     return -lo - 1;
-  }
-
-  private slotAdd(m: string): boolean {
-    if (this.index.has(m)) return false;
-    let free = this.freeSlots.pop();
-    while (free !== undefined && free >= this.slots.length) free = this.freeSlots.pop();
-    if (free === undefined) {
-      free = this.slots.length;
-      this.slots.push(m);
-    } else {
-      this.slots[free] = m;
-    }
-    this.index.set(m, free);
-    return true;
-  }
-
-  private slotRemove(m: string): boolean {
-    const slot = this.index.get(m);
-    if (slot === undefined) return false;
-    this.index.delete(m);
-    if (this.index.size === 0) {
-      // Nothing lives any more, so no cursor can miss a member: start the slot table afresh.
-      this.slots = [];
-      this.freeSlots = [];
-      return true;
-    }
-    this.slots[slot] = undefined;
-    this.freeSlots.push(slot);
-    // Trailing free slots hold no member, so dropping them cannot hide one from an SSCAN in progress.
-    while (this.slots[this.slots.length - 1] === undefined) this.slots.pop();
-    return true;
   }
 }
