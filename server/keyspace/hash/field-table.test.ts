@@ -2,24 +2,13 @@
 // compaction and emptying; values are copies, overwritten in place only when the length allows.
 import { expect } from 'chai';
 import { FieldTable } from './field-table.js';
-
-/** A small deterministic generator (mulberry32), so a failure replays the same operations. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../testing/prng.js';
 
 const text = (entries: Iterable<[string, Buffer]>) => [...entries].map(([f, v]) => [f, v.toString('latin1')]);
 
 describe('hash field table', () => {
   it('iterates and answers exactly as a Map does through random sets and deletes, compacting and emptying', () => {
-    const rnd = seeded(11);
+    const rnd = prng(11);
     const t = new FieldTable();
     const ref = new Map<string, string>();
     for (let round = 0; round < 6; round++) {

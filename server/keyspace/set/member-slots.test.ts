@@ -2,18 +2,7 @@
 // and emptying, and a member keeps its slot for as long as it lives.
 import { expect } from 'chai';
 import { MemberSlots } from './member-slots.js';
-
-/** A small deterministic generator (mulberry32), so a failure replays the same operations. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../testing/prng.js';
 
 function slotOf(t: MemberSlots, m: string): number {
   return t.slots.indexOf(m);
@@ -21,7 +10,7 @@ function slotOf(t: MemberSlots, m: string): number {
 
 describe('set member slots', () => {
   it('answers as a reference Set does through random adds and removes, growing, shrinking and emptying', () => {
-    const rnd = seeded(7);
+    const rnd = prng(7);
     const t = new MemberSlots();
     const ref = new Set<string>();
     const where = new Map<string, number>();
