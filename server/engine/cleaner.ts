@@ -204,7 +204,9 @@ export class Cleaner {
     const deadline = start + this.sliceBudget(start);
     let n = 0;
     try {
-      while (this.nextRecord(victim)) {
+      // The live count is exact, so once it is zero the records left are all dead and need no walk (a segment
+      // that died whole, the common case under overwrites, costs no walk at all).
+      while (victim.live > 0 && this.nextRecord(victim)) {
         if ((++n & 31) === 0 && performance.now() > deadline) {
           this.lastSliceEnd = performance.now();
           this.scheduleSlice();
