@@ -1,5 +1,7 @@
 // The dispatcher: everything that happens to every command before and after its handler — lookup, arity,
 // authentication, stats, MONITOR — so handlers never repeat a preamble. Handlers parse, then exec.
+// Imported, not the global: Node 20's global performance is a getter on globalThis.
+import { performance } from 'node:perf_hooks';
 import { beginCommand, endCommand, now } from '../clock.js';
 import { ERR_NOAUTH, ERR_NOT_ALLOWED_IN_MULTI, execAbortBecause, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
 import { formatMonitorLine } from './monitor-format.js';

@@ -18,11 +18,11 @@ function runGet(ctx: Context, key: string): void {
 }
 
 function runIncr(ctx: Context, key: string): void {
-  execIncrBy(ctx, key, 1n);
+  execIncrBy(ctx, key, 1);
 }
 
 function runDecr(ctx: Context, key: string): void {
-  execIncrBy(ctx, key, -1n);
+  execIncrBy(ctx, key, -1);
 }
 
 export class FastPath {

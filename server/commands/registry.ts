@@ -1,6 +1,7 @@
 // The command table: specs (data, as in Redis's src/commands/*.json) joined with handlers (behaviour). A command
 // is supported exactly when it has a handler; its spec then drives arity, flags, COMMAND INFO/DOCS and GETKEYS.
 // A handler without a spec is a start-up error, so the dispatcher and COMMAND can never disagree.
+import { NameTable } from './name-table.js';
 import type { CommandSpec, Handler } from './types.js';
 
 export const enum CmdFlag {
@@ -104,8 +105,10 @@ function subName(fullName: string): string {
 
 export class CommandTable {
   private readonly byName = new Map<string, CommandDef>();
-  /** Exact-case spellings seen on the wire → command, so "SET" and "set" both skip toLowerCase after once. */
+  /** Exact-case spellings looked up by name → command, so "SET" and "set" both skip toLowerCase after once. */
   private readonly spellings = new Map<string, CommandDef | null>();
+  /** The same names looked up by a request's bytes (lookupRequest). */
+  private readonly byBytes: NameTable<CommandDef>;
 
   constructor(specs: CommandSpec[], handlers: Handler[]) {
     const byHandlerName = new Map<string, Handler>();
@@ -124,6 +127,7 @@ export class CommandTable {
     for (const name of byHandlerName.keys()) {
       if (!used.has(name)) throw new Error(`handler ${name} has no spec`);
     }
+    this.byBytes = new NameTable(this.byName);
     for (const h of byHandlerName.values()) if (isTableAware(h)) h.bindTable(this);
   }
 
@@ -156,7 +160,7 @@ export class CommandTable {
    * COMMAND GETKEYS both resolve requests through this.
    */
   lookupRequest(argv: Buffer[]): CommandDef | undefined {
-    const base = this.lookup(argv[0].toString('latin1'));
+    const base = this.byBytes.get(argv[0]);
     if (base === undefined || base.subcommands === null || argv.length === 1) return base;
     return base.subcommands.get(argv[1].toString('latin1').toLowerCase());
   }

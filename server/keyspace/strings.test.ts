@@ -112,6 +112,19 @@ describe('keyspace: string operations', () => {
     expect(incrBy(ks, 0, 's', 1n)).to.equal(NOT_INTEGER);
   });
 
+  it('incrBy with a number delta stores each result\'s own digits, negative ones included', () => {
+    expect(incrBy(ks, 0, 'a', 41)).to.equal(41);
+    expect(incrBy(ks, 0, 'b', -1000)).to.equal(-1000);
+    expect(incrBy(ks, 0, 'a', 1)).to.equal(42);
+    expect(incrBy(ks, 0, 'c', 2 ** 52 - 1)).to.equal(2 ** 52 - 1);
+    expect(incrBy(ks, 0, 'b', 1000)).to.equal(0);
+    expect([value('a'), value('b'), value('c')]).to.deep.equal(['42', '0', String(2 ** 52 - 1)]);
+    expect(ks.peek(0, 'b')!.enc).to.equal(StringEncoding.Int);
+    setValue(ks, 0, 'n', Buffer.from('9223372036854775806'), plain);
+    expect(incrBy(ks, 0, 'n', 1)).to.equal(9223372036854775807n);
+    expect(incrBy(ks, 0, 'n', 1)).to.equal(OVERFLOW);
+  });
+
   it('incrByFloat logs the printed long double result, so a restart reads "0.3"', () => {
     expect(incrByFloat(ks, 0, 'f', parseLongDouble(Buffer.from('0.1')))!.toString()).to.equal('0.1');
     expect(incrByFloat(ks, 0, 'f', parseLongDouble(Buffer.from('0.2')))!.toString()).to.equal('0.3');

@@ -34,6 +34,19 @@ describe('ReplyWriter', () => {
     same((w) => w.array(3), '*3\r\n');
   });
 
+  it('writes every integer and length as the decimal String() gives, at each digit count and sign', () => {
+    const values: number[] = [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 31, -(2 ** 31), 1e15, 999999999999999];
+    for (let p = 1; p <= 1e15; p *= 10) values.push(p - 1, p, p + 1, -p, 7 * p + 3);
+    for (const v of values) {
+      expect(written(2, (w) => w.integer(v))).to.equal(`:${v}\r\n`);
+      expect(written(2, (w) => w.array(v))).to.equal(v === 0 ? '*0\r\n' : `*${v}\r\n`);
+      expect(written(3, (w) => w.map(v))).to.equal(`%${v}\r\n`);
+    }
+    // Numbers that are not safe integers keep their String() spelling.
+    expect(written(2, (w) => w.integer(2 ** 60))).to.equal(`:${2 ** 60}\r\n`);
+    expect(written(2, (w) => w.integer(-0))).to.equal(':0\r\n');
+  });
+
   it('replaces CR and LF inside an error with spaces', () => {
     expect(written(2, (w) => w.error("ERR Protocol error: expected '$', got '\r'"))).to.equal("-ERR Protocol error: expected '$', got ' '\r\n");
     expect(written(2, (w) => w.error('ERR a\r\nb'))).to.equal('-ERR a  b\r\n');

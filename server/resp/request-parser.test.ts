@@ -179,6 +179,16 @@ describe('RequestParser', () => {
       expect(err('*1\r\n$1048576\r\n', limits(MB))).to.deep.equal([]);
     });
 
+    it('short headers are judged by the same rules as long ones: a small proto-max-bulk-len, empty bulks, zeros', () => {
+      expect(err('*1\r\n$11\r\n', limits(10))).to.deep.equal(['ERROR ERR Protocol error: invalid bulk length']);
+      expect(err('*1\r\n$10\r\n0123456789\r\n', limits(10))).to.deep.equal([['0123456789']]);
+      expect(err('*2\r\n$0\r\n\r\n$1\r\nx\r\n')).to.deep.equal([['', 'x']]);
+      expect(err('*1\r\n$01\r\nx\r\n')).to.deep.equal(['ERROR ERR Protocol error: invalid bulk length']);
+      expect(err('*00\r\n')).to.deep.equal(['ERROR ERR Protocol error: invalid multibulk length']);
+      expect(err('*9999\r\n')).to.deep.equal([]);
+      expect(err('*99999\r\n')).to.deep.equal([]);
+    });
+
     it('an argument not introduced by $ names the byte found', () => {
       expect(err('*2\r\n$4\r\nPING\r\n:1\r\n')).to.deep.equal(["ERROR ERR Protocol error: expected '$', got ':'"]);
       expect(err('*1\r\n*1\r\n')).to.deep.equal(["ERROR ERR Protocol error: expected '$', got '*'"]);

@@ -305,13 +305,13 @@ export class RequestParser {
   }
 
   private parseMultibulk(): Buffer[] | null | ProtocolError {
-    if (this.multibulkLen === 0) {
+    if (this.multibulkLen === 0 && !this.shortCount()) {
       const r = this.readCount();
       if (r !== 0) return r;
     }
     const buf = this.buf;
     while (this.multibulkLen > 0) {
-      if (this.bulkLen === -1) {
+      if (this.bulkLen === -1 && !this.shortBulkHeader()) {
         const r = this.readBulkHeader();
         if (r !== 0) return r;
         if (this.big !== null) return null;
@@ -323,6 +323,58 @@ export class RequestParser {
       this.multibulkLen--;
     }
     return this.finish();
+  }
+
+  /**
+   * The common headers in one pass over their bytes (findCR then parseStrictInt was two, ~5% of LPUSH -P 16 in
+   * process): "*<count>\r" plus the byte after it, with a canonical count from 1 to 9999 that needs no
+   * authentication check. True when it was one and was consumed; false leaves everything to readCount(), which
+   * applies every rule and error.
+   */
+  private shortCount(): boolean {
+    const n = this.shortNumber(0x2a, 4);
+    if (n <= 0 || (n > UNAUTH_MAX_ARGS && this.limits.authRequired())) return false;
+    this.pos = this.shortEnd + 2;
+    this.multibulkLen = n;
+    this.bulkLen = -1;
+    return true;
+  }
+
+  /** As shortCount, for "$<len>\r": lengths up to UNAUTH_MAX_BULK (so neither big nor limited before AUTH). */
+  private shortBulkHeader(): boolean {
+    const n = this.shortNumber(0x24, 5);
+    if (n < 0 || n > UNAUTH_MAX_BULK || n > this.limits.maxBulk) return false;
+    this.pos = this.shortEnd + 2;
+    this.bulkLen = n;
+    return true;
+  }
+
+  /** Where shortNumber's CR is. */
+  private shortEnd = 0;
+
+  /**
+   * At pos: `prefix`, 1 to `maxDigits` digits without a leading zero (or a lone "0"), CR, and at least one more
+   * byte received. The number, with its CR's index in shortEnd; -1 when the input is anything else.
+   */
+  private shortNumber(prefix: number, maxDigits: number): number {
+    const buf = this.buf;
+    const end = this.end;
+    const start = this.pos + 1;
+    if (start >= end || buf[this.pos] !== prefix) return -1;
+    let n = buf[start] - 0x30;
+    if (n < 0 || n > 9) return -1;
+    let i = start + 1;
+    if (n !== 0) {
+      const stop = Math.min(end, start + maxDigits);
+      for (; i < stop; i++) {
+        const d = buf[i] - 0x30;
+        if (d < 0 || d > 9) break;
+        n = n * 10 + d;
+      }
+    }
+    if (i + 1 >= end || buf[i] !== 0x0d) return -1;
+    this.shortEnd = i;
+    return n;
   }
 
   /**

@@ -1,6 +1,6 @@
 // INCR, DECR, INCRBY, DECRBY (64-bit integer arithmetic, results stored int-encoded) and INCRBYFLOAT (C long
 // double through the native addon; the printed result is what gets logged). Deadlines are kept.
-import { incrBy, incrByFloat } from '../../keyspace/strings.js';
+import { incrBy, incrByFloat, SMALL_DELTA } from '../../keyspace/strings.js';
 import { LLONG_MIN, parseLongDouble, parseLongLong, type LongDouble } from '../../keyspace/number-parse.js';
 import { ERR_DECREMENT_OVERFLOW, ERR_NOT_INTEGER } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
@@ -8,7 +8,8 @@ import { statusError } from './status-errors.js';
 
 interface IncrPlan {
   key: string;
-  delta: bigint;
+  /** A number when small enough for exact number arithmetic (see incrBy). */
+  delta: number | bigint;
 }
 
 function incrHandler(name: string, parseDelta: (argv: Buffer[]) => bigint | ErrorReply): Handler<IncrPlan> {
@@ -16,14 +17,16 @@ function incrHandler(name: string, parseDelta: (argv: Buffer[]) => bigint | Erro
     name,
     parse(argv) {
       const delta = parseDelta(argv);
-      return delta instanceof ErrorReply ? delta : { key: argv[1].toString('latin1'), delta };
+      if (delta instanceof ErrorReply) return delta;
+      const small = delta < SMALL_DELTA && delta > -SMALL_DELTA;
+      return { key: argv[1].toString('latin1'), delta: small ? Number(delta) : delta };
     },
     exec: (ctx, p) => execIncrBy(ctx, p.key, p.delta),
   };
 }
 
 /** INCRBY's whole behaviour; the hot path (commands/fast-path.ts) runs it for plain INCR and DECR. */
-export function execIncrBy(ctx: Context, key: string, delta: bigint): void {
+export function execIncrBy(ctx: Context, key: string, delta: number | bigint): void {
   const r = incrBy(ctx.ks, ctx.session.db, key, delta);
   if (typeof r === 'bigint' || typeof r === 'number') ctx.reply.integer(r);
   else ctx.reply.error(statusError(r));
