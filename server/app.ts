@@ -76,7 +76,8 @@ export class FahaServer implements ServerAdmin {
   ) {
     this.done = new Promise((r) => (this.finish = r));
     this.logger = new Logger(config.str('loglevel') as LogLevel, config.str('logfile'));
-    this.stats = new ServerStats(() => config.bool('latency-tracking'));
+    // A property load, not a config lookup: it is read on every timed command.
+    this.stats = new ServerStats(() => config.live['latency-tracking'] === true);
     this.pidfile = config.str('pidfile') !== '' ? config.str('pidfile') : opts.daemonized ? DEFAULT_PIDFILE : '';
     this.dataDir = resolve(config.str('dir'));
     this.lockFd = lockDataDir(this.dataDir);

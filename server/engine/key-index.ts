@@ -21,22 +21,32 @@ export class KeyIndex {
   /** Inserts or replaces; the new entry inherits the old one's slot so an ongoing SCAN still sees the key once. */
   set(key: string, e: Entry): void {
     const old = this.map.get(key);
-    if (old !== undefined) {
-      e.slot = old.slot;
+    if (old === undefined) {
+      this.add(key, e);
+      return;
+    }
+    e.slot = old.slot;
+    this.map.set(key, e);
+    if (e.expireAt !== 0) this.volatile.add(key);
+    else if (old.expireAt !== 0) this.volatile.delete(key);
+  }
+
+  /**
+   * Inserts a key the caller has just found absent: one hash-table operation fewer than set(), which for a fresh
+   * key string is a cache miss (a new key's SET or MSET, recovery).
+   */
+  add(key: string, e: Entry): void {
+    let free = this.freeSlots.pop();
+    while (free !== undefined && free >= this.slots.length) free = this.freeSlots.pop();
+    if (free !== undefined) {
+      e.slot = free;
+      this.slots[free] = key;
     } else {
-      let free = this.freeSlots.pop();
-      while (free !== undefined && free >= this.slots.length) free = this.freeSlots.pop();
-      if (free !== undefined) {
-        e.slot = free;
-        this.slots[free] = key;
-      } else {
-        e.slot = this.slots.length;
-        this.slots.push(key);
-      }
+      e.slot = this.slots.length;
+      this.slots.push(key);
     }
     this.map.set(key, e);
     if (e.expireAt !== 0) this.volatile.add(key);
-    else if (old !== undefined && old.expireAt !== 0) this.volatile.delete(key);
   }
 
   delete(key: string): Entry | undefined {

@@ -182,7 +182,7 @@ export class Store {
     }
     e = new Entry(BYTES_TYPE, enc, seg.id, log.lastValueOff, value.length, expireAt, null);
     this.credit(e, seg, bytes);
-    d.set(key, e);
+    d.add(key, e);
     return e;
   }
 
@@ -281,7 +281,7 @@ export class Store {
         // Loaded keys count as accessed at load time, as Redis's do (OBJECT IDLETIME after a restart).
         e.atime = this.loadSeconds;
         this.credit(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
-        d.set(r.key, e);
+        d.add(r.key, e);
         break;
       }
       case RecordKind.Delete: {
@@ -346,8 +346,12 @@ export class Store {
   /** Recovery: `e` becomes the key's value, made of this one record. */
   private replace(d: KeyIndex, r: RecordView, e: Entry): void {
     const old = d.get(r.key);
-    if (old !== undefined) this.debit(old);
     this.credit(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
+    if (old === undefined) {
+      d.add(r.key, e);
+      return;
+    }
+    this.debit(old);
     d.set(r.key, e);
   }
 
@@ -358,7 +362,7 @@ export class Store {
     if (e === undefined) {
       e = new Entry(r.flags, 0, r.seg.id, r.valueOff, 0, 0, codec.create());
       e.atime = this.loadSeconds;
-      d.set(r.key, e);
+      d.add(r.key, e);
     }
     this.extend(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
     e.seg = r.seg.id;
