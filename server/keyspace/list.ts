@@ -9,7 +9,7 @@ import { ValueType } from './types.js';
 
 export { ListObject };
 
-/** The elements of a list object, head to tail (the stored Buffers: do not change them). */
+/** The elements of a list object, head to tail (views into the list: valid until it next changes). */
 export function listItems(obj: unknown): Buffer[] {
   return (obj as ListObject).toArray();
 }
@@ -17,7 +17,7 @@ export function listItems(obj: unknown): Buffer[] {
 /** A new list object holding copies of `items`, head to tail; not yet in any keyspace. */
 export function listFromItems(items: Buffer[]): unknown {
   const list = new ListObject();
-  list.reset(items.map((b) => Buffer.from(b)));
+  list.reset(items);
   return list;
 }
 

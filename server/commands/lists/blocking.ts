@@ -1,7 +1,7 @@
 // The blocking list commands: BLPOP, BRPOP, BLMPOP, BLMOVE, BRPOPLPUSH. Each serves at once when a key has
 // elements (same reply and effects as its non-blocking form); otherwise it answers as a timeout would inside
 // MULTI/EXEC, or blocks on its keys as its last act (commands/blocking.ts runs it again when a key is ready).
-import { lookupList, popItems } from '../../keyspace/list/ops.js';
+import { lookupList, popOneEncoded } from '../../keyspace/list/ops.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE } from '../../resp/errors.js';
 import { parseBlockTimeout } from '../blocking-timeout.js';
@@ -28,10 +28,10 @@ function bpopHandler(name: string, head: boolean): Handler<BpopPlan> {
       const found = popSource(ctx, p.keys);
       if (found === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
       if (found === null) return waitOrGiveUp(ctx, p.keys, p.timeoutMs, true);
-      const [value] = popItems(ctx.ks, ctx.session.db, found.key, found.e, head, 1);
+      const value = popOneEncoded(ctx.ks, ctx.session.db, found.key, found.e, head);
       ctx.reply.array(2);
       ctx.reply.bulkString(found.key, 'latin1');
-      ctx.reply.bulk(value);
+      ctx.reply.raw(value);
     },
   };
 }

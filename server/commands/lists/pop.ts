@@ -1,6 +1,6 @@
 // Commands that pop: LPOP, RPOP (with COUNT), LMPOP; and the [key, elements] reply LMPOP shares with BLMPOP.
 import type { Entry } from '../../engine/entry.js';
-import { lookupList, popItems } from '../../keyspace/list/ops.js';
+import { lookupList, popItems, popOneEncoded } from '../../keyspace/list/ops.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_VALUE_NOT_POSITIVE, ERR_WRONGTYPE, wrongArity } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
@@ -29,8 +29,8 @@ function popHandler(name: string, head: boolean): Handler<PopPlan> {
       if (e === undefined) return p.count === null ? ctx.reply.nil() : ctx.reply.nilArray();
       if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
       if (p.count === 0) return ctx.reply.array(0);
-      const items = popItems(ctx.ks, db, p.key, e, head, p.count ?? 1);
-      if (p.count === null) return ctx.reply.bulk(items[0]);
+      if (p.count === null) return ctx.reply.raw(popOneEncoded(ctx.ks, db, p.key, e, head));
+      const items = popItems(ctx.ks, db, p.key, e, head, p.count);
       ctx.reply.array(items.length);
       for (const b of items) ctx.reply.bulk(b);
     },

@@ -7,10 +7,11 @@ import { ErrorReply, type Handler } from '../types.js';
 
 interface PushPlan {
   key: string;
-  items: Buffer[];
+  /** The whole argv: the elements are argv[2..] (not sliced out: one array fewer per push). */
+  argv: Buffer[];
 }
 
-const pushPlan = (argv: Buffer[]): PushPlan => ({ key: argv[1].toString('latin1'), items: argv.slice(2) });
+const pushPlan = (argv: Buffer[]): PushPlan => ({ key: argv[1].toString('latin1'), argv });
 
 function pushHandler(name: string, head: boolean, onlyIfExists: boolean): Handler<PushPlan> {
   return {
@@ -21,7 +22,7 @@ function pushHandler(name: string, head: boolean, onlyIfExists: boolean): Handle
       const e = lookupList(ctx.ks, db, p.key, true);
       if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
       if (e === undefined && onlyIfExists) return ctx.reply.integer(0);
-      ctx.reply.integer(pushItems(ctx.ks, db, p.key, e, p.items, head));
+      ctx.reply.integer(pushItems(ctx.ks, db, p.key, e, p.argv, head, 2));
     },
   };
 }

@@ -35,7 +35,7 @@ export const lindexHandler: Handler<IndexPlan> = {
     const list = listOf(e);
     const i = resolveIndex(index, list.length);
     if (i < 0) ctx.reply.nil();
-    else ctx.reply.bulk(list.at(i));
+    else ctx.reply.raw(list.encodedAt(i));
   },
 };
 
@@ -65,7 +65,8 @@ export const lrangeHandler: Handler<RangePlan> = {
     const r = clampRange(list.length, p.start, p.end);
     if (r === null) return ctx.reply.array(0);
     ctx.reply.array(r.end - r.start + 1);
-    for (let i = r.start; i <= r.end; i++) ctx.reply.bulk(list.at(i));
+    // The list keeps its elements RESP-encoded: each node's run goes out with one copy (see list/chunk.ts).
+    list.encodedRuns(r.start, r.end, (run) => ctx.reply.raw(run));
   },
 };
 

@@ -1,13 +1,16 @@
-// The DRAM object of a Redis list: a growable circular buffer of Buffers (O(1) amortised push/pop at both ends,
-// O(1) access by index). It only stores; logging, notifications and encodings live in the keyspace operations.
-
-const MIN_CAPACITY = 8;
+// The DRAM object of a Redis list: a ring of packed nodes (./chunk.ts), like Redis's quicklist: O(1) amortised
+// push and pop at both ends, access by index in O(nodes) (O(1) when stepping from the previous access), edits in
+// the middle rebuild one node. It only stores; logging, notifications and encodings live in the keyspace ops.
+// Elements handed out are views into a node: valid until the list next changes (copy them to keep them).
+import { Chunk, NODE_BYTES, encodedSize } from './chunk.js';
+import { Ring } from './ring.js';
 
 export class ListObject {
-  /** Capacity is a power of two so an index wraps with a mask. */
-  private slots: (Buffer | undefined)[] = new Array(MIN_CAPACITY);
-  private head = 0;
+  private nodes = new Ring<Chunk>();
   private len = 0;
+  /** The node of the last access and the index of its first element (-1: none); sequential scans use it. */
+  private cacheNode = -1;
+  private cacheBase = 0;
 
   get length(): number {
     return this.len;
@@ -15,56 +18,89 @@ export class ListObject {
 
   /** The element at 0-based `i` (0 ≤ i < length). */
   at(i: number): Buffer {
-    return this.slots[(this.head + i) & (this.slots.length - 1)]!;
+    const k = this.locate(i);
+    return this.nodes.at(k).value(i - this.cacheBase);
   }
 
+  /** Replaces element `i` (0 ≤ i < length) by a copy of `v`. */
   set(i: number, v: Buffer): void {
-    this.slots[(this.head + i) & (this.slots.length - 1)] = v;
+    this.editNode(i, (values, j) => values.splice(j, 1, v));
   }
 
+  /** Appends a copy of `v` at the head. */
   pushHead(v: Buffer): void {
-    this.grow();
-    this.head = (this.head - 1) & (this.slots.length - 1);
-    this.slots[this.head] = v;
-    this.len++;
-  }
-
-  pushTail(v: Buffer): void {
-    this.grow();
-    this.slots[(this.head + this.len) & (this.slots.length - 1)] = v;
-    this.len++;
-  }
-
-  popHead(): Buffer | undefined {
-    if (this.len === 0) return undefined;
-    const v = this.slots[this.head];
-    this.slots[this.head] = undefined;
-    this.head = (this.head + 1) & (this.slots.length - 1);
-    this.len--;
-    this.shrink();
-    return v;
-  }
-
-  popTail(): Buffer | undefined {
-    if (this.len === 0) return undefined;
-    const at = (this.head + this.len - 1) & (this.slots.length - 1);
-    const v = this.slots[at];
-    this.slots[at] = undefined;
-    this.len--;
-    this.shrink();
-    return v;
-  }
-
-  /** Inserts `v` so that it becomes element `i` (0 ≤ i ≤ length), moving the shorter side. */
-  insert(i: number, v: Buffer): void {
-    if (i <= this.len >> 1) {
-      this.pushHead(v);
-      for (let j = 0; j < i; j++) this.set(j, this.at(j + 1));
-    } else {
-      this.pushTail(v);
-      for (let j = this.len - 1; j > i; j--) this.set(j, this.at(j - 1));
+    const size = encodedSize(v.length);
+    let n = this.nodes.length > 0 ? this.nodes.at(0) : undefined;
+    if (n === undefined || !n.towardHead || !n.accepts(size)) {
+      n = new Chunk(true, startSize(n, size));
+      this.nodes.pushHead(n);
     }
-    this.set(i, v);
+    n.add(v, size);
+    this.len++;
+    this.cacheNode = -1;
+  }
+
+  /** Appends a copy of `v` at the tail. */
+  pushTail(v: Buffer): void {
+    const size = encodedSize(v.length);
+    let n = this.nodes.length > 0 ? this.nodes.at(this.nodes.length - 1) : undefined;
+    if (n === undefined || n.towardHead || !n.accepts(size)) {
+      n = new Chunk(false, startSize(n, size));
+      this.nodes.pushTail(n);
+    }
+    n.add(v, size);
+    this.len++;
+    this.cacheNode = -1;
+  }
+
+  /** Removes the head element and returns it (a view, see above); undefined when empty. */
+  popHead(): Buffer | undefined {
+    return this.len === 0 ? undefined : this.popHeadAs(false);
+  }
+
+  /** Removes the tail element and returns it (a view, see above); undefined when empty. */
+  popTail(): Buffer | undefined {
+    return this.len === 0 ? undefined : this.popTailAs(false);
+  }
+
+  /** Removes the head element of a non-empty list and returns it as a RESP bulk string (a view, see above). */
+  popHeadEncoded(): Buffer {
+    return this.popHeadAs(true);
+  }
+
+  /** Removes the tail element of a non-empty list and returns it as a RESP bulk string (a view, see above). */
+  popTailEncoded(): Buffer {
+    return this.popTailAs(true);
+  }
+
+  private popHeadAs(encoded: boolean): Buffer {
+    const n = this.nodes.at(0);
+    const v = encoded ? n.encoded(0) : n.value(0);
+    n.dropFirst();
+    if (n.count === 0) this.nodes.popHead();
+    this.len--;
+    this.cacheNode = -1;
+    return v;
+  }
+
+  private popTailAs(encoded: boolean): Buffer {
+    const n = this.nodes.at(this.nodes.length - 1);
+    const v = encoded ? n.encoded(n.count - 1) : n.value(n.count - 1);
+    n.dropLast();
+    if (n.count === 0) this.nodes.popTail();
+    this.len--;
+    this.cacheNode = -1;
+    return v;
+  }
+
+  /** Inserts a copy of `v` so that it becomes element `i` (0 ≤ i ≤ length). */
+  insert(i: number, v: Buffer): void {
+    if (i === 0) this.pushHead(v);
+    else if (i === this.len) this.pushTail(v);
+    else {
+      this.editNode(i, (values, j) => values.splice(j, 0, v));
+      this.len++;
+    }
   }
 
   /** Removes the elements at the given ascending indexes in one pass. */
@@ -85,46 +121,117 @@ export class ListObject {
       this.reset([]);
       return;
     }
-    for (let i = 0; i < left; i++) this.popHead();
-    for (let i = 0; i < right; i++) this.popTail();
+    for (let n = this.nodes.at(0); left > 0 && n.count <= left; n = this.nodes.at(0)) {
+      left -= n.count;
+      this.len -= n.count;
+      this.nodes.popHead();
+    }
+    for (let n = this.nodes.at(this.nodes.length - 1); right > 0 && n.count <= right; n = this.nodes.at(this.nodes.length - 1)) {
+      right -= n.count;
+      this.len -= n.count;
+      this.nodes.popTail();
+    }
+    for (; left > 0; left--) this.popHead();
+    for (; right > 0; right--) this.popTail();
+    this.cacheNode = -1;
   }
 
-  /** Elements [start, end] (inclusive, already clamped), head to tail. */
+  /** Elements [start, end] (inclusive, already clamped), head to tail, as views. */
   range(start: number, end: number): Buffer[] {
     const out: Buffer[] = [];
     for (let i = start; i <= end; i++) out.push(this.at(i));
     return out;
   }
 
+  /**
+   * Elements [start, end] (inclusive, already clamped) as RESP bulk strings: `fn` gets views of runs of
+   * consecutive elements already encoded, one per node touched (LRANGE copies each run into the reply at once).
+   */
+  encodedRuns(start: number, end: number, fn: (run: Buffer) => void): void {
+    let k = this.locate(start);
+    let j = start - this.cacheBase;
+    for (let left = end - start + 1; left > 0; k++, j = 0) {
+      const n = this.nodes.at(k);
+      const take = Math.min(n.count - j, left);
+      fn(n.buf.subarray(n.start(j), n.end(j + take - 1)));
+      left -= take;
+    }
+  }
+
+  /** Element `i` as a RESP bulk string (a view, see above). */
+  encodedAt(i: number): Buffer {
+    const k = this.locate(i);
+    return this.nodes.at(k).encoded(i - this.cacheBase);
+  }
+
   toArray(): Buffer[] {
     return this.len === 0 ? [] : this.range(0, this.len - 1);
   }
 
-  /** Replaces the contents by `items` (taken as they are, not copied). */
-  reset(items: Buffer[]): void {
-    let cap = MIN_CAPACITY;
-    while (cap < items.length) cap *= 2;
-    this.slots = new Array(cap);
-    for (let i = 0; i < items.length; i++) this.slots[i] = items[i];
-    this.head = 0;
+  /** Replaces the contents by copies of `items`. */
+  reset(items: readonly Buffer[]): void {
+    const nodes = packNodes(items);
+    this.nodes.clear();
+    for (const n of nodes) this.nodes.pushTail(n);
     this.len = items.length;
+    this.cacheNode = -1;
   }
 
-  private grow(): void {
-    if (this.len < this.slots.length) return;
-    this.resize(this.slots.length * 2);
+  /** The node holding element `i`, which it caches with the index of the node's first element. */
+  private locate(i: number): number {
+    const nodes = this.nodes;
+    let k: number;
+    let base: number;
+    if (this.cacheNode >= 0 && Math.abs(i - this.cacheBase) < Math.min(i, this.len - i)) {
+      k = this.cacheNode;
+      base = this.cacheBase;
+    } else if (i < this.len >> 1) {
+      k = 0;
+      base = 0;
+    } else {
+      k = nodes.length - 1;
+      base = this.len - nodes.at(k).count;
+    }
+    while (i < base) base -= nodes.at(--k).count;
+    while (i >= base + nodes.at(k).count) base += nodes.at(k++).count;
+    this.cacheNode = k;
+    this.cacheBase = base;
+    return k;
   }
 
-  /** Gives memory back once a large list has drained to a quarter of its capacity. */
-  private shrink(): void {
-    const cap = this.slots.length;
-    if (cap > MIN_CAPACITY && this.len < cap >> 2) this.resize(cap >> 1);
+  /** Rebuilds the node holding element `i` after `edit` changed its values (j: i's index among them). */
+  private editNode(i: number, edit: (values: Buffer[], j: number) => void): void {
+    const k = this.locate(i);
+    const node = this.nodes.at(k);
+    const values: Buffer[] = [];
+    for (let j = 0; j < node.count; j++) values.push(node.value(j));
+    edit(values, i - this.cacheBase);
+    const rebuilt = packNodes(values);
+    this.nodes.set(k, rebuilt[0]);
+    for (let m = 1; m < rebuilt.length; m++) this.nodes.insertAt(k + m, rebuilt[m]);
+    this.cacheNode = -1;
   }
+}
 
-  private resize(cap: number): void {
-    const next: (Buffer | undefined)[] = new Array(cap);
-    for (let i = 0; i < this.len; i++) next[i] = this.at(i);
-    this.slots = next;
-    this.head = 0;
+/** The first size of a new node: full-sized next to a full node (a long list), small otherwise (many small lists). */
+function startSize(neighbour: Chunk | undefined, size: number): number {
+  return neighbour !== undefined && neighbour.buf.length >= NODE_BYTES ? Math.max(NODE_BYTES, size) : size;
+}
+
+/** Tail-growing nodes holding copies of `items` in order, each sized for what it will hold. */
+function packNodes(items: readonly Buffer[]): Chunk[] {
+  let remaining = 0;
+  for (const b of items) remaining += encodedSize(b.length);
+  const out: Chunk[] = [];
+  let n: Chunk | undefined;
+  for (const b of items) {
+    const size = encodedSize(b.length);
+    if (n === undefined || !n.accepts(size)) {
+      n = new Chunk(false, Math.max(size, Math.min(NODE_BYTES, remaining)));
+      out.push(n);
+    }
+    n.add(b, size);
+    remaining -= size;
   }
+  return out;
 }

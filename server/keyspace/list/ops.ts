@@ -20,24 +20,24 @@ export function listOf(e: Entry): ListObject {
 }
 
 /**
- * Pushes `items` (argv views: copied here) one after the other at the head or the tail, creating the list when
- * `e` is undefined. Returns the new length.
+ * Pushes items[from..] (argv views: the list copies their bytes into its nodes) one after the other at the head
+ * or the tail, creating the list when `e` is undefined. Returns the new length.
  */
-export function pushItems(ks: Keyspace, db: number, key: string, e: Entry | undefined, items: readonly Buffer[], head: boolean): number {
+export function pushItems(ks: Keyspace, db: number, key: string, e: Entry | undefined, items: readonly Buffer[], head: boolean, from = 0): number {
   const entry = e ?? ks.createCollection(db, key, ValueType.List, new ListObject());
   const list = listOf(entry);
-  for (const item of items) {
-    const b = Buffer.from(item);
-    if (head) list.pushHead(b);
-    else list.pushTail(b);
-  }
-  ks.logDelta(db, key, entry, pushPayload(head, items));
+  if (head) for (let i = from; i < items.length; i++) list.pushHead(items[i]);
+  else for (let i = from; i < items.length; i++) list.pushTail(items[i]);
+  ks.logDelta(db, key, entry, pushPayload(head, items, from));
   ks.notify(NotifyClass.List, head ? 'lpush' : 'rpush', db, key);
   ks.signalReady(db, key);
   return list.length;
 }
 
-/** Pops up to `n` elements (n ≥ 1) from a live list; they come back in pop order. Deletes the key if emptied. */
+/**
+ * Pops up to `n` elements (n ≥ 1) from a live list; they come back in pop order, as views into the list's nodes
+ * that stay valid until the list next changes (reply with them at once). Deletes the key if emptied.
+ */
 export function popItems(ks: Keyspace, db: number, key: string, e: Entry, head: boolean, n: number): Buffer[] {
   const list = listOf(e);
   const out: Buffer[] = [];
@@ -46,6 +46,18 @@ export function popItems(ks: Keyspace, db: number, key: string, e: Entry, head: 
   ks.logDelta(db, key, e, popPayload(head, take));
   removed(ks, db, key, list, head ? 'lpop' : 'rpop');
   return out;
+}
+
+/**
+ * popItems of one element (LPOP and RPOP without COUNT, BLPOP, BRPOP), returned as the RESP bulk string the
+ * list stores (see list/chunk.ts): the reply copies it as it is. Same validity as popItems.
+ */
+export function popOneEncoded(ks: Keyspace, db: number, key: string, e: Entry, head: boolean): Buffer {
+  const list = listOf(e);
+  const v = head ? list.popHeadEncoded() : list.popTailEncoded();
+  ks.logDelta(db, key, e, popPayload(head, 1));
+  removed(ks, db, key, list, head ? 'lpop' : 'rpop');
+  return v;
 }
 
 /** Redis's tail of a removal: the event, then the key deleted (and 'del') when the list is empty. */
@@ -71,9 +83,8 @@ export function setAt(ks: Keyspace, db: number, key: string, e: Entry, index: nu
   const list = listOf(e);
   const i = resolveIndex(index, list.length);
   if (i < 0) return false;
-  const v = Buffer.from(value);
-  list.set(i, v);
-  ks.logDelta(db, key, e, setPayload(i, v));
+  list.set(i, value);
+  ks.logDelta(db, key, e, setPayload(i, value));
   ks.notify(NotifyClass.List, 'lset', db, key);
   return true;
 }
@@ -89,9 +100,8 @@ export function insertAtPivot(ks: Keyspace, db: number, key: string, e: Entry, p
     }
   }
   if (at < 0) return -1;
-  const v = Buffer.from(value);
-  list.insert(at, v);
-  ks.logDelta(db, key, e, insertPayload(at, v));
+  list.insert(at, value);
+  ks.logDelta(db, key, e, insertPayload(at, value));
   ks.notify(NotifyClass.List, 'linsert', db, key);
   ks.signalReady(db, key);
   return list.length;
@@ -146,7 +156,8 @@ export function clampRange(len: number, start: number, end: number): { start: nu
  */
 export function moveOne(ks: Keyspace, db: number, src: string, se: Entry, dst: string, de: Entry | undefined, fromHead: boolean, toHead: boolean): Buffer {
   const list = listOf(se);
-  const v = fromHead ? list.popHead()! : list.popTail()!;
+  // A copy: the push below may reuse the bytes the popped view points at when both keys are one.
+  const v = Buffer.from(fromHead ? list.popHead()! : list.popTail()!);
   ks.logDelta(db, src, se, popPayload(fromHead, 1));
   pushItems(ks, db, dst, de, [v], toHead);
   removed(ks, db, src, list, fromHead ? 'lpop' : 'rpop');
