@@ -32,7 +32,7 @@ async function soak(o: SoakOptions): Promise<void> {
   mkdirSync(logDir, { recursive: true });
   log(`node ${process.version}; ${o.load === 'own' ? 'load: the soak\'s own generator' : version('redis-benchmark')}`);
   log(`SET: ${o.writes} writes per phase over ${o.keys} random keys, ${o.valueSize}-byte values, ${o.clients} clients, pipeline ${o.pipeline}; ` +
-    `faha appendfsync always, 64mb segments, data under ${tmpRoot}; faha logs in ${logDir}`);
+    `faha appendfsync always, ${o.segmentSize === '' ? "faha's default" : o.segmentSize} segments, data under ${tmpRoot}; faha logs in ${logDir}`);
   const results: PhaseResult[] = [];
   for (let run = 1; run <= o.runs; run++) {
     for (const phase of orderOf(run, o.phases)) {

@@ -16,6 +16,8 @@ export interface SoakOptions {
   phases: Array<'A' | 'B'>;
   /** Parent of the data directories ('' = a temp dir on the repository's filesystem, as the bench uses). */
   tmpRoot: string;
+  /** faha's segment-size ('' = its default). */
+  segmentSize: string;
 }
 
 export const USAGE = `Usage: npm run soak -- [options]
@@ -30,8 +32,9 @@ export const USAGE = `Usage: npm run soak -- [options]
                     cleaner_running; redis-benchmark: -t set -r keys -d size, its CSV latency summary only
   --phase A|B|both  A: no cleaning (log-max-space-amplification 100); B: cleaning (the default bound, 2)
   --tmp DIR         put faha's data directory under DIR (default: the repository's filesystem)
+  --segment-size S  faha's segment-size (default: faha's own default)
   --help            this text
-faha runs with appendfsync always and the default 64mb segments.`;
+faha runs with appendfsync always.`;
 
 
 function positiveInt(flag: string, v: string): number {
@@ -41,7 +44,7 @@ function positiveInt(flag: string, v: string): number {
 }
 
 export function parseOptions(argv: string[]): SoakOptions | 'help' {
-  const o: SoakOptions = { writes: 10_000_000, keys: 1_000_000, valueSize: 100, pipeline: 16, clients: 50, runs: 1, load: 'own', phases: ['A', 'B'], tmpRoot: '' };
+  const o: SoakOptions = { writes: 10_000_000, keys: 1_000_000, valueSize: 100, pipeline: 16, clients: 50, runs: 1, load: 'own', phases: ['A', 'B'], tmpRoot: '', segmentSize: '' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = (): string => {
@@ -70,6 +73,7 @@ export function parseOptions(argv: string[]): SoakOptions | 'help' {
         break;
       }
       case '--tmp': o.tmpRoot = value(); break;
+      case '--segment-size': o.segmentSize = value(); break;
       case '--help':
       case '-h':
         return 'help';

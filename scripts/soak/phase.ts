@@ -128,7 +128,8 @@ export async function runPhase(phase: PhaseName, run: number, o: SoakOptions, tm
   const logFile = join(logDir, `faha-${phase}-run${run}.log`);
   let d: Awaited<ReturnType<typeof drive>>;
   try {
-    faha = await startFaha({ dir, args: [...MODE_ARGS.durable.faha, '--log-max-space-amplification', PHASES[phase].amplification] });
+    const segments = o.segmentSize === '' ? [] : ['--segment-size', o.segmentSize];
+    faha = await startFaha({ dir, args: [...MODE_ARGS.durable.faha, ...segments, '--log-max-space-amplification', PHASES[phase].amplification] });
     d = await drive(faha, o);
   } finally {
     await faha?.stop(false);

@@ -38,6 +38,8 @@ const SLICE_MS = 1;
 const OVER_BOUND_SLICE_MS = 5;
 /** The share of the time since the last slice a slice may take while the log is over its bound. */
 const OVER_BOUND_SHARE = 1;
+/** Segments of room the cleaner keeps below the bound (see overBound). */
+const HEADROOM_SEGMENTS = 2;
 /** How often the cleaner looks at the amplification while idle. */
 const CHECK_MS = 100;
 /**
@@ -94,13 +96,14 @@ export class Cleaner {
   }
 
   /**
-   * Whether to clean now: once the log could not take one more segment within the bound. Starting only when it is
-   * already over would let it sit a segment above the bound while the head fills as fast as a victim is freed
-   * (the soak: 2.25-2.45x for a bound of 2 with 64 MB segments and 134 MB live).
+   * Whether to clean now: once the log could not take two more segments within the bound — the head may roll
+   * onto the spare and a new spare is then made. Starting only when it is already over let it sit a segment above
+   * the bound while the head filled as fast as a victim was freed (the soak: 2.25-2.45x for a bound of 2 with
+   * 64 MB segments and 134 MB live).
    */
   private overBound(): boolean {
     const log = this.store.log;
-    return log.diskBytes + log.segmentSize > this.maxAmplification * this.store.liveBytes;
+    return log.diskBytes + HEADROOM_SEGMENTS * log.segmentSize > this.maxAmplification * this.store.liveBytes;
   }
 
   get running(): boolean {
