@@ -9,7 +9,7 @@ import { startFaha, type RunningServer } from '../server/testing/servers.js';
 import { LIMITS, Writes, call, fullDump, pipeline, type Args } from './all-types-load.js';
 
 const SEGMENT = 1024 * 1024;
-const CLEANING = ['--segment-size', '1mb', '--log-max-space-amplification', '1.5'];
+const CLEANING = ['--segment-size', '1mb', '--log-max-space-amplification', '1.5', '--auto-aof-rewrite-min-size', '0'];
 
 async function info(c: RawClient): Promise<Map<string, string>> {
   const text = (await call(c, 'INFO', 'faha')).toString('latin1');

@@ -113,9 +113,11 @@ export class FahaServer implements ServerAdmin {
     this.saves = new SaveState(this.store.log, (m) => this.logger.warning(m));
     this.cleaner = new Cleaner(this.store, {
       maxAmplification: Number(config.str('log-max-space-amplification')),
+      minLogBytes: config.num('auto-aof-rewrite-min-size'),
       warn: (m) => this.logger.warning(m),
     });
     config.onChange('log-max-space-amplification', (v) => (this.cleaner.maxAmplification = Number(v)));
+    config.onChange('auto-aof-rewrite-min-size', (v) => (this.cleaner.minLogBytes = Number(v)));
     this.activeExpire = new ActiveExpire(this.ks);
     this.clients = new Clients(this.store.log, this.logger);
     this.dispatcher = new Dispatcher(new CommandTable(ALL_SPECS, ALL_HANDLERS), this);

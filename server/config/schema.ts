@@ -89,6 +89,7 @@ export const DIRECTIVES: Directive[] = [
   { name: 'save', type: special('save'), default: '3600 1 300 100 60 10000', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility: the log makes snapshots unnecessary.', compatOnly: true },
   { name: 'dbfilename', type: { kind: 'string', check: baseNameOnly }, default: 'dump.rdb', mutability: 'protected', doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
   { name: 'segment-size', type: mem(MB, 1n << 30n), default: '16mb', mutability: 'immutable', doc: 'Size of each log segment file (the unit the cleaner frees).', fahaOnly: true },
+  { name: 'auto-aof-rewrite-min-size', type: mem(0n, LLONG_MAX), default: '64mb', mutability: 'mutable', doc: 'The cleaner leaves a log smaller than this alone, whatever its amplification (Redis: no automatic AOF rewrite below this size).' },
   { name: 'log-max-space-amplification', type: { kind: 'string', check: spaceAmplification }, default: '2', mutability: 'mutable', doc: 'The cleaner keeps log bytes within this multiple of live bytes (at least 1.2).', fahaOnly: true },
   { name: 'persist-mode', type: oneOf('inline', 'worker'), default: 'inline', mutability: 'mutable', doc: 'Where msync runs on an ordinary file under appendfsync always: inline at the end of each turn, or on a worker thread while the next batch executes.', fahaOnly: true },
   { name: 'persistence-backend', type: oneOf('auto', 'libpmem', 'libc'), default: 'auto', mutability: 'immutable', doc: 'auto: libpmem when installed, else libc mmap/msync.', fahaOnly: true },

@@ -12,6 +12,8 @@ import type { Store } from './store.js';
 
 export interface CleanerOptions {
   maxAmplification: number;
+  /** A log smaller than this is left alone (auto-aof-rewrite-min-size); 0 = always keep the bound. */
+  minLogBytes?: number;
   warn: (msg: string) => void;
 }
 
@@ -62,6 +64,7 @@ const VALUE_KINDS = WHOLE_VALUES | (1 << RecordKind.Delta);
 
 export class Cleaner {
   maxAmplification: number;
+  minLogBytes: number;
   readonly stats: CleanerStats = { segmentsFreed: 0, bytesFreed: 0, keysRewritten: 0, bytesCopied: 0, lastFreedAt: 0, passes: 0, lastPassMillis: -1 };
 
   private victim: Segment | null = null;
@@ -87,6 +90,7 @@ export class Cleaner {
     opts: CleanerOptions,
   ) {
     this.maxAmplification = opts.maxAmplification;
+    this.minLogBytes = opts.minLogBytes ?? 0;
     this.warn = opts.warn;
   }
 
@@ -103,6 +107,9 @@ export class Cleaner {
    */
   private overBound(): boolean {
     const log = this.store.log;
+    // Like Redis's auto-aof-rewrite-min-size: a small log is not worth the copying its bound would cost (a 10 MB
+    // dataset under a bound of 2 would be cleaned at every segment roll).
+    if (log.diskBytes + HEADROOM_SEGMENTS * log.segmentSize <= this.minLogBytes) return false;
     return log.diskBytes + HEADROOM_SEGMENTS * log.segmentSize > this.maxAmplification * this.store.liveBytes;
   }
 

@@ -83,7 +83,7 @@ export class Campaign {
   }
 
   private serverArgs(): string[] {
-    return ['--appendfsync', 'always', '--segment-size', this.opts.segmentSize, '--log-max-space-amplification', '1.5'];
+    return ['--appendfsync', 'always', '--segment-size', this.opts.segmentSize, '--log-max-space-amplification', '1.5', '--auto-aof-rewrite-min-size', '0'];
   }
 
   /** Starts faha on the campaign's directory; returns the time until it was ready. */
