@@ -54,7 +54,8 @@ async function settle(cleaner: Cleaner): Promise<void> {
   throw new Error('the cleaner did not finish');
 }
 
-describe('engine: the log cleaner', () => {
+// Each case runs twice: finding live values by walking the victim's records, and by scanning the index.
+for (const [how, indexScanRatio] of [['walking records', Infinity], ['scanning the index', 0]] as const) describe(`engine: the log cleaner (${how})`, () => {
   let dir: string;
   let store: Store;
   let cleaner: Cleaner;
@@ -62,7 +63,7 @@ describe('engine: the log cleaner', () => {
   let warnings: string[] = [];
   const open = () => {
     store = new Store({ dir, databases: DATABASES, segmentSize: SEGMENT, backend: openBackend('libc'), fsync: 'no' });
-    cleaner = new Cleaner(store, { maxAmplification: 1.3, warn: (m) => warnings.push(m) });
+    cleaner = new Cleaner(store, { maxAmplification: 1.3, warn: (m) => warnings.push(m), indexScanRatio });
     cleaner.start();
   };
   const close = () => {

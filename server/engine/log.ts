@@ -233,6 +233,7 @@ export class Log {
     const dv = seg.view;
     const at = seg.head;
     seg.kinds |= 1 << kind;
+    seg.records++;
     dv.setUint32(at + REC_LENGTH, need, true);
     buf[at + REC_KIND] = kind;
     buf[at + REC_FLAGS] = flags;

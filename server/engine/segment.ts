@@ -16,6 +16,8 @@ export class Segment {
   prefaulting = false;
   /** Bytes of records that current values are rebuilt from, counted where each value's first record is. */
   live = 0;
+  /** Records written here (the cleaner compares it with the number of keys to choose how to find live ones). */
+  records = 0;
   /** Bit (1 << kind) set for every record kind written here: tells the cleaner which segments it may free early. */
   kinds = 0;
   /** The last batch here ends a logical batch that goes on in the next segment (BATCH_CONTINUED). */

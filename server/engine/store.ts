@@ -270,6 +270,7 @@ export class Store {
     }
     const d = this.dbs[r.db];
     r.seg.kinds |= 1 << r.kind;
+    r.seg.records++;
     switch (r.kind) {
       case RecordKind.PutString: {
         const old = d.get(r.key);
