@@ -3,6 +3,21 @@
 /** A bad command-line option: its message is shown above the usage. */
 export class UsageError extends Error {}
 
+/** The options of `argv` in order, each with a reader of the value that follows it. */
+export function* options(argv: string[]): Generator<[string, () => string]> {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    yield [
+      a,
+      () => {
+        const v = argv[++i];
+        if (v === undefined) throw new UsageError(`${a} needs a value`);
+        return v;
+      },
+    ];
+  }
+}
+
 export function runCli<O>(name: string, usage: string, parse: (argv: string[]) => O | 'help', work: (o: O) => Promise<number>, cleanUp: () => void): void {
   const main = async (): Promise<number> => {
     let opts: O | 'help';

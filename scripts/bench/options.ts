@@ -1,5 +1,5 @@
 // Command-line options of scripts/bench.ts. Parsing only: no servers, no measurements.
-import { UsageError } from '../cli.js';
+import { options, UsageError } from '../cli.js';
 
 export type BenchMode = 'durable' | 'memory';
 
@@ -50,13 +50,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS,
     recovery: false, recoveryKeys: 1_000_000, fahaNodeOptions: '' };
   let runsGiven = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  for (const [a, value] of options(argv)) {
     switch (a) {
       case '--mode': {
         const m = value();

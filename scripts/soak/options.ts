@@ -1,5 +1,5 @@
 // Command-line options of scripts/soak.ts. Parsing only: no servers, no load.
-import { UsageError } from '../cli.js';
+import { options, UsageError } from '../cli.js';
 
 export type LoadTool = 'own' | 'redis-benchmark';
 
@@ -45,13 +45,7 @@ function positiveInt(flag: string, v: string): number {
 
 export function parseOptions(argv: string[]): SoakOptions | 'help' {
   const o: SoakOptions = { writes: 10_000_000, keys: 1_000_000, valueSize: 100, pipeline: 16, clients: 50, runs: 1, load: 'own', phases: ['A', 'B'], tmpRoot: '', segmentSize: '' };
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i];
-    const value = (): string => {
-      const v = argv[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      return v;
-    };
+  for (const [a, value] of options(argv)) {
     switch (a) {
       case '--writes': o.writes = positiveInt(a, value()); break;
       case '--keys': o.keys = positiveInt(a, value()); break;
