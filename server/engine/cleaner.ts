@@ -281,7 +281,10 @@ export class Cleaner {
     }
   }
 
-  /** Handles one record of the victim; false when there are none left. */
+  /**
+   * Handles one record of the victim; false when there are none left. A resumable walk of its own rather than
+   * batch-walk.ts's walkRecords: one batch of a busy turn holds thousands of records, more than a slice may take.
+   */
   private nextRecord(victim: Segment): boolean {
     const buf = victim.buf;
     const view = victim.view;

@@ -4,7 +4,7 @@
 import { lookupList, popOneEncoded } from '../../keyspace/list/ops.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE } from '../../resp/errors.js';
-import { parseBlockTimeout } from '../blocking-timeout.js';
+import { blockOrGiveUp, parseBlockTimeout, parseKeysThenTimeout, withTimeout } from '../blocking-timeout.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
 import { parseMpop, type MpopPlan } from './args.js';
 import { moveFrom, parseMove, type MovePlan } from './move.js';
@@ -19,15 +19,11 @@ interface BpopPlan {
 function bpopHandler(name: string, head: boolean): Handler<BpopPlan> {
   return {
     name,
-    parse(argv) {
-      const timeoutMs = parseBlockTimeout(argv[argv.length - 1]);
-      if (timeoutMs instanceof ErrorReply) return timeoutMs;
-      return { keys: argv.slice(1, -1).map((k) => k.toString('latin1')), timeoutMs };
-    },
+    parse: parseKeysThenTimeout,
     exec(ctx, p) {
       const found = popSource(ctx, p.keys);
       if (found === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
-      if (found === null) return waitOrGiveUp(ctx, p.keys, p.timeoutMs, true);
+      if (found === null) return blockOrGiveUp(ctx, p.keys, p.timeoutMs);
       const value = popOneEncoded(ctx.ks, ctx.session.db, found.key, found.e, head);
       ctx.reply.array(2);
       ctx.reply.bulkString(found.key, 'latin1');
@@ -36,33 +32,17 @@ function bpopHandler(name: string, head: boolean): Handler<BpopPlan> {
   };
 }
 
-/**
- * Nothing to serve: block, or inside MULTI/EXEC answer at once. The pops answer a null array there; BLMOVE and
- * BRPOPLPUSH a null bulk, as Redis's blmoveGenericCommand does (their timeout, later, is a null array).
- */
-function waitOrGiveUp(ctx: Context, keys: string[], timeoutMs: number, array: boolean): void {
-  if (ctx.canBlock) ctx.block(keys, timeoutMs);
-  else if (array) ctx.reply.nilArray();
-  else ctx.reply.nil();
-}
-
 export const blpopHandler = bpopHandler('blpop', true);
 export const brpopHandler = bpopHandler('brpop', false);
 
 export const blmpopHandler: Handler<MpopPlan & { timeoutMs: number }> = {
   name: 'blmpop',
-  parse(argv) {
-    // Redis reads numkeys, the side and COUNT before the timeout.
-    const plan = parseMpop(argv, 2);
-    if (plan instanceof ErrorReply) return plan;
-    const timeoutMs = parseBlockTimeout(argv[1]);
-    if (timeoutMs instanceof ErrorReply) return timeoutMs;
-    return { ...plan, timeoutMs };
-  },
+  // Redis reads numkeys, the side and COUNT before the timeout.
+  parse: (argv) => withTimeout(parseMpop(argv, 2), argv, 1),
   exec(ctx, p) {
     const found = popSource(ctx, p.keys);
     if (found === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
-    if (found === null) return waitOrGiveUp(ctx, p.keys, p.timeoutMs, true);
+    if (found === null) return blockOrGiveUp(ctx, p.keys, p.timeoutMs);
     mpopFrom(ctx, found.key, found.e, p.head, p.count);
   },
 };
@@ -74,19 +54,13 @@ function execBmove(ctx: Context, p: BmovePlan): void {
   // Run again for a ready source that now holds another type, Redis 7.0 leaves the client blocked (no WRONGTYPE).
   const retry = readyKeyOf(ctx) !== undefined;
   if (se === WRONGTYPE && !retry) return ctx.reply.error(ERR_WRONGTYPE);
-  if (se === undefined || se === WRONGTYPE) return waitOrGiveUp(ctx, [p.src], p.timeoutMs, false);
+  if (se === undefined || se === WRONGTYPE) return blockOrGiveUp(ctx, [p.src], p.timeoutMs, false);
   moveFrom(ctx, p, se);
 }
 
 export const blmoveHandler: Handler<BmovePlan> = {
   name: 'blmove',
-  parse(argv) {
-    const plan = parseMove(argv);
-    if (plan instanceof ErrorReply) return plan;
-    const timeoutMs = parseBlockTimeout(argv[5]);
-    if (timeoutMs instanceof ErrorReply) return timeoutMs;
-    return { ...plan, timeoutMs };
-  },
+  parse: (argv) => withTimeout(parseMove(argv), argv, 5),
   exec: execBmove,
 };
 

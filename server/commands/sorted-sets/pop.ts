@@ -5,7 +5,7 @@ import type { Entry } from '../../engine/entry.js';
 import { writeZset, zpop } from '../../keyspace/zset/index.js';
 import { WRONGTYPE, type WrongType } from '../../keyspace/types.js';
 import { ERR_SYNTAX, ERR_VALUE_NOT_POSITIVE, ERR_WRONGTYPE } from '../../resp/errors.js';
-import { parseBlockTimeout } from '../blocking-timeout.js';
+import { blockOrGiveUp, parseKeysThenTimeout, withTimeout } from '../blocking-timeout.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
 import { parseMpop, readLongAtLeast, str, type MpopPlan } from './args.js';
 import { member } from './reply.js';
@@ -92,11 +92,6 @@ function blockingSource(ctx: Context, keys: string[]): { key: string; e: Entry }
 }
 
 /** Nothing to serve: block on the keys, or inside MULTI/EXEC answer as a timeout would. */
-function waitOrGiveUp(ctx: Context, keys: string[], timeoutMs: number): void {
-  if (ctx.canBlock) ctx.block(keys, timeoutMs);
-  else ctx.reply.nilArray();
-}
-
 interface BpopPlan {
   keys: string[];
   timeoutMs: number;
@@ -105,15 +100,11 @@ interface BpopPlan {
 function bpopHandler(name: string, max: boolean): Handler<BpopPlan> {
   return {
     name,
-    parse(argv) {
-      const timeoutMs = parseBlockTimeout(argv[argv.length - 1]);
-      if (timeoutMs instanceof ErrorReply) return timeoutMs;
-      return { keys: argv.slice(1, -1).map(str), timeoutMs };
-    },
+    parse: parseKeysThenTimeout,
     exec(ctx, p) {
       const found = blockingSource(ctx, p.keys);
       if (found === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
-      if (found === null) return waitOrGiveUp(ctx, p.keys, p.timeoutMs);
+      if (found === null) return blockOrGiveUp(ctx, p.keys, p.timeoutMs);
       const [[m, s]] = zpop(ctx.ks, ctx.session.db, found.key, found.e, max, 1);
       ctx.reply.array(3);
       member(ctx.reply, found.key);
@@ -128,18 +119,12 @@ export const bzpopmaxHandler = bpopHandler('bzpopmax', true);
 
 export const bzmpopHandler: Handler<MpopPlan & { timeoutMs: number }> = {
   name: 'bzmpop',
-  parse(argv) {
-    // Redis reads numkeys, MIN|MAX and COUNT before the timeout.
-    const plan = parseMpop(argv, 2);
-    if (plan instanceof ErrorReply) return plan;
-    const timeoutMs = parseBlockTimeout(argv[1]);
-    if (timeoutMs instanceof ErrorReply) return timeoutMs;
-    return { ...plan, timeoutMs };
-  },
+  // Redis reads numkeys, MIN|MAX and COUNT before the timeout.
+  parse: (argv) => withTimeout(parseMpop(argv, 2), argv, 1),
   exec(ctx, p) {
     const found = blockingSource(ctx, p.keys);
     if (found === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
-    if (found === null) return waitOrGiveUp(ctx, p.keys, p.timeoutMs);
+    if (found === null) return blockOrGiveUp(ctx, p.keys, p.timeoutMs);
     mpopFrom(ctx, found.key, found.e, p.max, p.count);
   },
 };
