@@ -277,9 +277,11 @@ describe('compat: client-query-buffer-limit', () => {
   it('an unfinished command of 10000 arguments counts their memory toward the limit in faha only (known difference)', async () => {
     expectKnown('query-buffer-limit-counts-pending-arguments');
     const p = await d.newPair();
-    const [r, f] = await exchange(p, '*20000\r\n' + '$1\r\nx\r\n'.repeat(10000), false, 300);
+    const [r] = await exchange(p, '*20000\r\n' + '$1\r\nx\r\n'.repeat(10000), false, 300);
     expect(r).to.deep.equal({ bytes: '""', closed: false });
-    expect(f).to.deep.equal({ bytes: '""', closed: true });
+    // faha closes the connection; on a loaded machine that can take longer than the 300 ms Redis is given.
+    expect(await p.faha.waitClosed(3000), 'faha closed the connection').to.equal(true);
+    expect(show(p.faha.pending), 'what faha sent first').to.equal('""');
   });
 
   it('a long pipeline of small commands is not limited by the query buffer limit', async () => {
