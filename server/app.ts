@@ -20,9 +20,11 @@ import type { Config } from './config/config.js';
 import { lockDataDir } from './engine/dir-lock.js';
 import type { FsyncPolicy, PersistMode } from './engine/log.js';
 import { Cleaner } from './engine/cleaner.js';
+import { HotTier } from './engine/hot-tier.js';
 import { Store } from './engine/store.js';
 import { ActiveExpire } from './keyspace/active-expire.js';
 import { Keyspace } from './keyspace/keyspace.js';
+import { lfuFrequency } from './keyspace/lfu.js';
 import { Logger, type LogLevel } from './logger.js';
 import { Clients, listen, type BoundListeners } from './net/listener.js';
 import { openBackend, type PersistenceBackend } from './platform/pmem.js';
@@ -58,6 +60,7 @@ export class FahaServer implements ServerAdmin {
   readonly dispatcher: Dispatcher;
   readonly saves: SaveState;
   readonly cleaner: Cleaner;
+  readonly hotTier: HotTier;
   readonly dataDir: string;
   private readonly lockFd: number;
   private readonly activeExpire: ActiveExpire;
@@ -118,6 +121,15 @@ export class FahaServer implements ServerAdmin {
     });
     config.onChange('log-max-space-amplification', (v) => (this.cleaner.maxAmplification = Number(v)));
     config.onChange('auto-aof-rewrite-min-size', (v) => (this.cleaner.minLogBytes = Number(v)));
+    this.hotTier = new HotTier(this.store, {
+      budget: config.num('hot-cache-size'),
+      byFrequency: () => this.ks.lfu,
+      frequency: lfuFrequency,
+    });
+    config.onChange('hot-cache-size', (v) => {
+      this.hotTier.budget = Number(v);
+      this.hotTier.check();
+    });
     this.activeExpire = new ActiveExpire(this.ks);
     this.clients = new Clients(this.store.log, this.logger);
     this.dispatcher = new Dispatcher(new CommandTable(ALL_SPECS, ALL_HANDLERS), this);
@@ -161,6 +173,7 @@ export class FahaServer implements ServerAdmin {
     const cfg = this.config;
     this.listeners = await listen(cfg.str('bind'), cfg.num('port'), cfg.num('tcp-backlog'), (s) => this.clients.accept(s), this.logger);
     this.cleaner.start();
+    this.hotTier.start();
     this.writePidfile();
     this.scheduleCron();
     this.logger.notice(`faha ${FAHA_VERSION} (Redis ${REDIS_COMPAT_VERSION} compatible), pid ${process.pid}, port ${this.tcpPort}`);
@@ -200,6 +213,7 @@ export class FahaServer implements ServerAdmin {
     if (now - this.lastRateSample >= RATE_SAMPLE_MS) {
       this.lastRateSample = now;
       this.stats.sampleRates(now);
+      this.stats.coldReadsPerSec.sample(now, this.hotTier.coldReads);
       this.stats.peakMemory = Math.max(this.stats.peakMemory, usedMemory(this.store.log.diskBytes));
     }
   }
@@ -229,6 +243,7 @@ export class FahaServer implements ServerAdmin {
     const closing = this.listeners?.close();
     this.clients.closeAll();
     this.cleaner.stop();
+    this.hotTier.stop();
     this.store.log.close();
     if (this.pidfile !== '') {
       this.logger.notice('Removing the pid file.');

@@ -107,6 +107,8 @@ export class ServerStats implements Stats {
   readonly opsPerSec = new InstantaneousMetric();
   readonly inputPerSec = new InstantaneousMetric();
   readonly outputPerSec = new InstantaneousMetric();
+  /** Reads of cold keys (promotions into the hot tier), sampled from the hot tier's counter by the cron. */
+  readonly coldReadsPerSec = new InstantaneousMetric();
   /** Highest used-memory figure seen (INFO used_memory_peak). */
   peakMemory = 0;
 

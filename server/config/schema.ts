@@ -94,6 +94,7 @@ export const DIRECTIVES: Directive[] = [
   { name: 'persist-mode', type: oneOf('inline', 'worker'), default: 'inline', mutability: 'mutable', doc: 'Where msync runs on an ordinary file under appendfsync always: inline at the end of each turn, or on a worker thread while the next batch executes.', fahaOnly: true },
   { name: 'persistence-backend', type: oneOf('auto', 'libpmem', 'libc'), default: 'auto', mutability: 'immutable', doc: 'auto: libpmem when installed, else libc mmap/msync.', fahaOnly: true },
   // Memory
+  { name: 'hot-cache-size', type: mem(0n, ULLONG_MAX, true), default: '256mb', mutability: 'mutable', doc: 'DRAM the hot tier may take: keys beyond it keep only a 32-byte slot naming their log record (0 = no limit).', fahaOnly: true },
   { name: 'maxmemory', type: mem(0n, ULLONG_MAX, true), default: '0', mutability: 'mutable', doc: 'Accepted; eviction to the cold tier arrives with the hot/cold index.', compatOnly: true },
   { name: 'maxmemory-policy', type: oneOf('volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'), default: 'noeviction', mutability: 'mutable', doc: 'Accepted; see maxmemory.', compatOnly: true },
   // Collection encodings: faha keeps its own structures, but OBJECT ENCODING names the encoding Redis would use,

@@ -36,7 +36,10 @@ const DATABASES = 3;
 function dump(store: Store): string[] {
   const out: string[] = [];
   store.dbs.forEach((d, db) => {
-    for (const [key, e] of d.map) {
+    const keys: string[] = [];
+    d.forEach((key) => keys.push(key));
+    for (const key of keys) {
+      const e = d.get(key)!;
       const value = e.type === 0 ? store.valueOf(e).toString('latin1') : JSON.stringify(e.obj);
       out.push(`${db}/${key} type=${e.type} exp=${e.expireAt} ${value}`);
     }

@@ -87,7 +87,8 @@ export class Cleaner {
    * Index scan of the current victim (see startVictim): the index objects to visit, which one, and where in it.
    * Null while the victim's records are walked instead.
    */
-  private scan: { indexes: KeyIndex[]; at: number; entries: Iterator<[string, Entry]> } | null = null;
+  private scan: { indexes: KeyIndex[]; at: number; cursor: number } | null = null;
+  private readonly bucket: number[] = [];
   private readonly indexScanRatio: number;
   /** Where the head was when this victim started: its copies lie from here on. */
   private copiesFrom: { seg: Segment; off: number } | null = null;
@@ -177,7 +178,7 @@ export class Cleaner {
     let keys = 0;
     for (const d of this.store.dbs) keys += d.size;
     const indexes = this.store.dbs.slice();
-    this.scan = victim.records > this.indexScanRatio * keys ? { indexes, at: 0, entries: indexes[0].map.entries() } : null;
+    this.scan = victim.records > this.indexScanRatio * keys ? { indexes, at: 0, cursor: 0 } : null;
     this.copiesFrom = { seg: head, off: head.head };
     this.scheduleSlice();
   }
@@ -264,21 +265,24 @@ export class Cleaner {
   }
 
   /**
-   * Handles one index entry; false when every database has been scanned. Entries added meanwhile may be visited
-   * too (their base is the head, so they are skipped); SWAPDB moves index objects, which the scan keeps.
+   * Handles the keys of one bucket of the index (a SCAN step: keys present throughout are all visited, whatever
+   * the table does between slices); false when every database has been scanned. Keys added meanwhile may be
+   * visited too (their base is the head, so they are skipped); SWAPDB moves index objects, which the scan keeps.
    */
   private nextEntry(victim: Segment): boolean {
     const scan = this.scan!;
-    for (;;) {
-      const next = scan.entries.next();
-      if (next.done !== true) {
-        const [key, e] = next.value;
-        if (e.base === victim) this.copy(this.store.dbs.indexOf(scan.indexes[scan.at]), key, e);
-        return true;
-      }
-      if (++scan.at >= scan.indexes.length) return false;
-      scan.entries = scan.indexes[scan.at].map.entries();
+    if (scan.at >= scan.indexes.length) return false;
+    const index = scan.indexes[scan.at];
+    const out = this.bucket;
+    out.length = 0;
+    scan.cursor = index.scan(scan.cursor, out);
+    if (out.length > 0) {
+      // Copies change no slot's position, so the bucket's slots stay valid while it is handled.
+      const db = this.store.dbs.indexOf(index);
+      for (const slot of out) this.copyIfIn(victim, index, db, slot);
     }
+    if (scan.cursor === 0) scan.at++;
+    return true;
   }
 
   /**
@@ -305,11 +309,24 @@ export class Cleaner {
     const keyAt = at + REC_HEADER_SIZE;
     const key = buf.toString('latin1', keyAt, keyAt + view.getUint32(at + REC_KEY_LEN, true));
     const index = this.store.dbsAt(victim, at)[db];
-    const e = index?.get(key);
-    // Only a value rebuilt from this segment needs its copy; anything else here was replaced since.
-    if (e === undefined || e.base !== victim) return true;
-    this.copy(this.store.dbs.indexOf(index!), key, e);
+    const slot = index === undefined ? -1 : index.slotOf(key);
+    if (slot !== -1) this.copyIfIn(victim, index!, this.store.dbs.indexOf(index!), slot);
     return true;
+  }
+
+  /** Only a value rebuilt from the victim needs its copy; anything else found there was replaced since. */
+  private copyIfIn(victim: Segment, index: KeyIndex, db: number, slot: number): void {
+    const e = index.hotAt(slot);
+    if (e !== null) {
+      if (e.base === victim) this.copy(db, e.key, e);
+      return;
+    }
+    if (index.coldSegment(slot) !== victim) return;
+    const length = index.coldLength(slot);
+    const refused = this.store.rewriteCold(db, index.keyAt(slot), slot);
+    if (refused !== null) throw refused;
+    this.stats.keysRewritten++;
+    this.stats.bytesCopied += length;
   }
 
   private copy(db: number, key: string, e: Entry): void {

@@ -14,7 +14,7 @@ import {
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
 import { recoverLog, type RecordVisitor, type RecoveryProgress } from './recovery.js';
 import { Persister, type FsyncPolicy, type PersistMode } from './persister.js';
-import { Segment, segmentFileName } from './segment.js';
+import { Segment, SegmentTable, segmentFileName } from './segment.js';
 
 export type { FsyncPolicy, PersistMode } from './persister.js';
 
@@ -30,6 +30,8 @@ export interface LogOptions {
   persistMode?: PersistMode;
   /** Told how far recovery has got while the log is replayed at open (see RecoveryProgress). */
   onRecoveryProgress?: RecoveryProgress;
+  /** Where the live segments are kept by id: the store passes the table its index reads (even during recovery). */
+  segments?: SegmentTable;
 }
 
 const TWO_32 = 0x100000000;
@@ -67,7 +69,7 @@ export class Log {
 
   private readonly logDir: string;
   private readonly segments: Segment[] = [];
-  private readonly byId = new Map<number, Segment>();
+  private readonly byId: SegmentTable;
   private cur!: Segment;
   private epoch = 1;
 
@@ -97,6 +99,7 @@ export class Log {
 
   private constructor(private readonly opts: LogOptions) {
     this.logDir = join(opts.dir, 'log');
+    this.byId = opts.segments ?? new SegmentTable();
     this.fsync = opts.fsync;
     this.warn = opts.warn ?? (() => {});
     this.persister = new Persister(opts.persistMode ?? 'inline', this.warn);
@@ -119,7 +122,7 @@ export class Log {
       for (const id of manifest.segments) {
         const seg = Segment.open(opts.backend, log.logDir, id);
         log.segments.push(seg);
-        log.byId.set(id, seg);
+        log.byId.set(seg);
       }
       if (log.segments.length === 0) log.addSegment(opts.segmentSize);
       const end = recoverLog(log.segments, visit, log.warn, opts.onRecoveryProgress);
@@ -315,7 +318,7 @@ export class Log {
     if (spare !== null && spare.size >= size && this.manifestNames(spare)) {
       this.spare = null;
       this.segments.push(spare);
-      this.byId.set(spare.id, spare);
+      this.byId.set(spare);
       this.cur = spare;
     } else {
       try {
@@ -555,7 +558,7 @@ export class Log {
       throw err;
     }
     this.segments.push(seg);
-    this.byId.set(id, seg);
+    this.byId.set(seg);
     this.cur = seg;
     const skipped = this.spare;
     if (skipped !== null) {

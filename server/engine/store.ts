@@ -6,11 +6,11 @@ import type { PersistenceBackend } from '../platform/pmem.js';
 import { codecOf } from './collections.js';
 import { Entry } from './entry.js';
 import { EngineError } from './errors.js';
-import { RecordKind, REC_HEADER_SIZE } from './format.js';
-import { KeyIndex } from './key-index.js';
+import { RecordKind, REC_HEADER_SIZE, REC_VALUE_LEN } from './format.js';
+import { KeyIndex, type ColdRecord } from './key-index.js';
 import { Log, type FsyncPolicy, type PersistMode } from './log.js';
 import type { RecordView, RecoveryProgress } from './recovery.js';
-import type { Segment } from './segment.js';
+import { SegmentTable, type Segment } from './segment.js';
 
 /** The engine's one built-in value type: bytes that live in the log. Collections (other types) live in DRAM. */
 export const BYTES_TYPE = 0;
@@ -51,6 +51,8 @@ export class Store {
   readonly recovery: RecoveryStats;
   /** Bytes of the records current values are rebuilt from: what a fully cleaned log would hold. */
   liveBytes = 0;
+  /** Log bytes of the hot collections' records: the hot tier's estimate of their DRAM (see hot-tier.ts). */
+  hotValueBytes = 0;
 
   private readonly loadSeconds = lruSeconds();
   private dbLayouts: DbLayout[];
@@ -62,11 +64,15 @@ export class Store {
   private broken: Map<Entry, string> | null = new Map();
 
   constructor(opts: StoreOptions) {
-    this.dbs = Array.from({ length: opts.databases }, () => new KeyIndex());
+    const segments = new SegmentTable();
+    const hotValue = (delta: number): void => {
+      this.hotValueBytes += delta;
+    };
+    this.dbs = Array.from({ length: opts.databases }, () => new KeyIndex(segments, hotValue));
     this.dbLayouts = [{ segId: 0, off: 0, dbs: this.dbs.slice() }];
     const started = Date.now();
     let records = 0;
-    this.log = Log.open(opts, (r) => {
+    this.log = Log.open({ ...opts, segments }, (r) => {
       records++;
       this.apply(r);
     });
@@ -117,11 +123,34 @@ export class Store {
     return null;
   }
 
+  /**
+   * The cleaner's copy of a cold value: its one record written again at the head (with the key's current expiry),
+   * the slot pointed at the copy; the key stays cold. Admitted like rewrite(); returns the refusal or null.
+   */
+  rewriteCold(db: number, key: string, slot: number): Error | null {
+    const d = this.dbs[db];
+    const c = d.coldAt(slot);
+    const refused = this.log.admitWrite(c.length);
+    if (refused !== null) return refused;
+    const buf = c.seg.buf;
+    const valueAt = c.off + REC_HEADER_SIZE + key.length;
+    const value = buf.subarray(valueAt, valueAt + buf.readUInt32LE(c.off + REC_VALUE_LEN));
+    const flags = c.kind === RecordKind.PutString ? c.enc : c.type;
+    this.log.append(c.kind, flags, db, key, value, c.expireAt);
+    const seg = this.log.lastSeg;
+    d.relocateCold(slot, seg.id, this.log.lastValueOff - key.length - REC_HEADER_SIZE);
+    this.debitCold(c);
+    seg.live += c.length;
+    this.liveBytes += c.length;
+    return null;
+  }
+
   private credit(e: Entry, seg: Segment, bytes: number): void {
     e.base = seg;
     e.bytes = bytes;
     seg.live += bytes;
     this.liveBytes += bytes;
+    if (e.type !== BYTES_TYPE) this.hotValueBytes += bytes;
   }
 
   /** The entry's records stop being live (it is replaced, deleted or flushed). */
@@ -130,6 +159,7 @@ export class Store {
     if (b === null) return;
     b.live -= e.bytes;
     this.liveBytes -= e.bytes;
+    if (e.type !== BYTES_TYPE) this.hotValueBytes -= e.bytes;
     e.base = null;
     e.bytes = 0;
   }
@@ -144,10 +174,21 @@ export class Store {
     e.bytes += bytes;
     b.live += bytes;
     this.liveBytes += bytes;
+    if (e.type !== BYTES_TYPE) this.hotValueBytes += bytes;
+  }
+
+  /** A cold value's record stops being live. */
+  private debitCold(c: ColdRecord): void {
+    c.seg.live -= c.length;
+    this.liveBytes -= c.length;
   }
 
   private debitAll(d: KeyIndex): void {
-    for (const e of d.map.values()) this.debit(e);
+    d.forEachSlot((slot) => {
+      const e = d.hotAt(slot);
+      if (e !== null) this.debit(e);
+      else this.debitCold(d.coldAt(slot));
+    });
   }
 
   /** The value bytes of a string entry, viewed in place in the log (no copy). */
@@ -165,7 +206,7 @@ export class Store {
     const log = this.log;
     log.append(RecordKind.PutString, enc, db, key, value, expireAt);
     const d = this.dbs[db];
-    let e = current === undefined ? d.map.get(key) : (current ?? undefined);
+    let e = current === undefined ? d.get(key) : (current ?? undefined);
     const seg = log.lastSeg;
     const bytes = REC_HEADER_SIZE + key.length + value.length;
     if (e !== undefined) {
@@ -187,13 +228,36 @@ export class Store {
   }
 
   /**
+   * Writes `value` as the key's whole new value without making an entry (plain SET, MSET): `slot` is the key's cold
+   * slot in `db`, or -1 when the key is absent. The key stays (or becomes) cold: a slot naming the record.
+   */
+  putBytesCold(db: number, key: string, value: Buffer, expireAt: number, enc: number, slot: number, atime: number): void {
+    const log = this.log;
+    log.append(RecordKind.PutString, enc, db, key, value, expireAt);
+    const d = this.dbs[db];
+    const seg = log.lastSeg;
+    const off = log.lastValueOff - key.length - REC_HEADER_SIZE;
+    if (slot === -1) {
+      d.addCold(key, seg.id, off, BYTES_TYPE, enc, expireAt, atime);
+    } else {
+      const length = d.coldLength(slot);
+      d.coldSegment(slot).live -= length;
+      this.liveBytes -= length;
+      d.overwriteCold(slot, key, seg.id, off, BYTES_TYPE, enc, expireAt, atime);
+    }
+    const bytes = REC_HEADER_SIZE + key.length + value.length;
+    seg.live += bytes;
+    this.liveBytes += bytes;
+  }
+
+  /**
    * Makes `key` a new, empty collection of `type` holding `obj`, without a record: the delta the caller appends
    * next recreates it in recovery (a delta on a missing key starts from the codec's empty object).
    */
   createCollection(db: number, key: string, type: number, obj: unknown): Entry {
     const log = this.log;
     const e = new Entry(type, 0, log.lastSeg.id, log.lastValueOff, 0, 0, obj);
-    const old = this.dbs[db].map.get(key);
+    const old = this.dbs[db].get(key);
     if (old !== undefined) this.debit(old);
     this.dbs[db].set(key, e);
     return e;
@@ -214,7 +278,7 @@ export class Store {
     log.append(RecordKind.Image, type, db, key, image, expireAt);
     const e = new Entry(type, 0, log.lastSeg.id, log.lastValueOff, 0, expireAt, obj);
     const d = this.dbs[db];
-    const old = d.map.get(key);
+    const old = d.get(key);
     if (old !== undefined) this.debit(old);
     this.credit(e, log.lastSeg, REC_HEADER_SIZE + key.length + image.length);
     d.set(key, e);
@@ -223,10 +287,12 @@ export class Store {
 
   delete(db: number, key: string): boolean {
     const d = this.dbs[db];
-    const e = d.map.get(key);
-    if (e === undefined) return false;
+    const slot = d.slotOf(key);
+    if (slot === -1) return false;
     this.log.append(RecordKind.Delete, 0, db, key, null, 0);
-    this.debit(e);
+    const e = d.hotAt(slot);
+    if (e !== null) this.debit(e);
+    else this.debitCold(d.coldAt(slot));
     d.delete(key);
     return true;
   }
@@ -272,28 +338,24 @@ export class Store {
     r.seg.kinds |= 1 << r.kind;
     r.seg.records++;
     switch (r.kind) {
-      case RecordKind.PutString: {
-        const old = d.get(r.key);
-        if (old !== undefined) {
-          this.overwrite(d, r, old);
-          break;
-        }
-        const e = new Entry(BYTES_TYPE, r.flags, r.seg.id, r.valueOff, r.valueLen, r.expireAt, null);
-        // Loaded keys count as accessed at load time, as Redis's do (OBJECT IDLETIME after a restart).
-        e.atime = this.loadSeconds;
-        this.credit(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
-        d.add(r.key, e);
+      case RecordKind.PutString:
+        this.applyString(d, r);
         break;
-      }
       case RecordKind.Delete: {
-        const e = d.get(r.key);
-        if (e !== undefined) this.debit(e);
+        const slot = d.slotOf(r.key);
+        if (slot === -1) break;
+        const e = d.hotAt(slot);
+        if (e !== null) this.debit(e);
+        else this.debitCold(d.coldAt(slot));
         d.delete(r.key);
         break;
       }
       case RecordKind.Expire: {
-        const e = d.get(r.key);
-        if (e !== undefined) d.setExpire(r.key, e, r.expireAt);
+        const slot = d.slotOf(r.key);
+        if (slot === -1) break;
+        const e = d.hotAt(slot);
+        if (e !== null) d.setExpire(r.key, e, r.expireAt);
+        else d.expireCold(slot, r.key, r.expireAt);
         break;
       }
       case RecordKind.FlushDb:
@@ -327,8 +389,31 @@ export class Store {
   }
 
   /**
-   * Recovery: a string record for a key that exists updates its entry in place, as putBytes does at run time
-   * (an overwrite-heavy log then makes no garbage entry per record).
+   * Recovery of a string: it goes in cold (a slot naming the record; no object, no key kept), so loading a large
+   * log builds no entries at all. Loaded keys count as accessed at load time, as Redis's do (OBJECT IDLETIME).
+   */
+  private applyString(d: KeyIndex, r: RecordView): void {
+    const bytes = REC_HEADER_SIZE + r.key.length + r.valueLen;
+    const off = r.valueOff - r.key.length - REC_HEADER_SIZE;
+    const slot = d.slotOf(r.key);
+    if (slot === -1) {
+      d.addCold(r.key, r.seg.id, off, BYTES_TYPE, r.flags, r.expireAt, this.loadSeconds);
+    } else {
+      const old = d.hotAt(slot);
+      if (old !== null) {
+        this.overwrite(d, r, old);
+        return;
+      }
+      this.debitCold(d.coldAt(slot));
+      d.overwriteCold(slot, r.key, r.seg.id, off, BYTES_TYPE, r.flags, r.expireAt, this.loadSeconds);
+    }
+    r.seg.live += bytes;
+    this.liveBytes += bytes;
+  }
+
+  /**
+   * Recovery: a string record for a key that is hot (a collection before) updates its entry in place, as putBytes
+   * does at run time.
    */
   private overwrite(d: KeyIndex, r: RecordView, e: Entry): void {
     this.debit(e);
@@ -387,7 +472,7 @@ export class Store {
     this.broken = null;
     if (broken.size === 0) return;
     for (const d of this.dbs) {
-      for (const e of d.map.values()) {
+      for (const e of d.hotEntries()) {
         const why = broken.get(e);
         if (why !== undefined) throw new EngineError('ERR_LOG_CORRUPT', `log corrupt: ${why}`);
       }

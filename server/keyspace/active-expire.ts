@@ -62,8 +62,8 @@ export class ActiveExpire {
       const key = this.nextKey(db);
       if (key === undefined) break;
       sampled++;
-      const e = idx.get(key);
-      if (e !== undefined && e.expireAt !== 0 && e.expireAt <= t) {
+      const at = idx.expireAtOf(key);
+      if (at > 0 && at <= t) {
         this.ks.expire(db, key);
         expired++;
       }

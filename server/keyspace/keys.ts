@@ -151,7 +151,7 @@ export function copyKey(ks: Keyspace, fromDb: number, from: string, toDb: number
   const copy = opsOf(src).write(ks, src, toDb, to, src.expireAt, true);
   if (replaced) announceReplaced(ks, toDb, to);
   // Redis duplicates an int-encoded string into a fresh, unshared object.
-  if (src.type === ValueType.String && src.enc === StringEncoding.Int) unsharedInts.add(copy);
+  if (src.type === ValueType.String && src.enc === StringEncoding.Int) copy.flags |= UNSHARED_INT;
   ks.notify(NotifyClass.Generic, 'copy_to', toDb, to);
   return true;
 }
@@ -169,7 +169,7 @@ function transfer(ks: Keyspace, src: Entry, fromDb: number, from: string, toDb: 
   const moved = opsOf(src).write(ks, src, toDb, to, src.expireAt, false);
   if (replaced) announceReplaced(ks, toDb, to);
   lfuCarry(src, moved);
-  if (unsharedInts.has(src)) unsharedInts.add(moved);
+  moved.flags |= src.flags & UNSHARED_INT;
   ks.delete(fromDb, from);
 }
 
@@ -177,15 +177,15 @@ function transfer(ks: Keyspace, src: Entry, fromDb: number, from: string, toDb: 
 export const SHARED_REFCOUNT = 2147483647;
 /** Integers below this are shared objects in Redis (OBJ_SHARED_INTEGERS). */
 const SHARED_INTEGERS = 10000;
-/** Int-encoded entries Redis would hold as private objects (made by COPY) although their value is shareable. */
-const unsharedInts = new WeakSet<Entry>();
+/** Entry flag: an int-encoded value Redis would hold as a private object (made by COPY) although it is shareable. */
+const UNSHARED_INT = 1;
 
 /**
  * OBJECT REFCOUNT: Redis stores small non-negative integers as one shared object unless maxmemory is set with an
  * LRU or LFU policy (`sharingAllowed` false); every other value has exactly one reference.
  */
 export function refcount(ks: Keyspace, e: Entry, sharingAllowed: boolean): number {
-  if (!sharingAllowed || e.type !== ValueType.String || e.enc !== StringEncoding.Int || unsharedInts.has(e)) return 1;
+  if (!sharingAllowed || e.type !== ValueType.String || e.enc !== StringEncoding.Int || (e.flags & UNSHARED_INT) !== 0) return 1;
   const v = ks.valueOf(e);
   if (v.length > 4 || v[0] === 0x2d) return 1;
   return Number(v.toString('latin1')) < SHARED_INTEGERS ? SHARED_REFCOUNT : 1;

@@ -51,7 +51,7 @@ export class Keyspace {
 
   /** The live entry of `key`, after lazy expiry; does not count hits or misses nor touch the access time. */
   peek(db: number, key: string): Entry | undefined {
-    const e = this.store.dbs[db].map.get(key);
+    const e = this.store.dbs[db].get(key);
     if (e === undefined) return undefined;
     if (e.expireAt !== 0 && e.expireAt <= now()) {
       this.expire(db, key);
@@ -92,6 +92,62 @@ export class Keyspace {
     if (e === undefined) return null;
     if (e.type !== ValueType.String) return WRONGTYPE;
     return this.store.valueOf(e);
+  }
+
+  /**
+   * GET's read (lookupKeyRead + type check) without making an entry: a cold key is answered from its slot and
+   * record, so a plain GET never moves a key into DRAM. A hot key is read through its entry as getString does.
+   * Under an *-lfu policy the counter lives in entries, so the key is looked up the general way.
+   */
+  readString(db: number, key: string): Buffer | null | WrongType {
+    const d = this.store.dbs[db];
+    const slot = d.slotOf(key);
+    if (slot === -1 || this.lfu || d.hotAt(slot) !== null) return this.getString(db, key);
+    const at = d.coldExpireAt(slot);
+    if (at !== 0 && at <= now()) {
+      this.expire(db, key);
+      this.notify(NotifyClass.KeyMiss, 'keymiss', db, key);
+      this.counters.keyspaceMisses++;
+      return null;
+    }
+    this.counters.keyspaceHits++;
+    d.touchCold(slot, lruSeconds());
+    return d.coldType(slot) === ValueType.String ? d.coldValue(slot) : WRONGTYPE;
+  }
+
+  /**
+   * A plain SET's write (no condition, no kept TTL) without making an entry: a new key is born cold and a cold one
+   * stays cold; a hot key is written through its entry as setString does.
+   */
+  writeString(db: number, key: string, value: Buffer, expireAt: number, enc: StringEncoding = encodingFor(value)): void {
+    const slot = this.coldSlotForWrite(db, key, true);
+    if (slot === null) this.setString(db, key, value, expireAt, enc);
+    else this.writeStringAt(db, key, value, expireAt, enc, slot);
+  }
+
+  /**
+   * For a write that needs no entry (lookupKeyWrite without making one): the key's cold slot, -1 when absent (an
+   * expired key is deleted first, as lookupKeyWrite does), or null when the key is hot — or, unless `replacing`,
+   * while an *-lfu policy counts accesses in entries — and must be written through its entry.
+   */
+  coldSlotForWrite(db: number, key: string, replacing: boolean): number | null {
+    const d = this.store.dbs[db];
+    const slot = d.slotOf(key);
+    if (slot === -1) return -1;
+    if (d.hotAt(slot) !== null || (this.lfu && !replacing)) return null;
+    const at = d.coldExpireAt(slot);
+    if (at !== 0 && at <= now()) {
+      this.expire(db, key);
+      return -1;
+    }
+    return slot;
+  }
+
+  /** Writes a string at `slot` as given by coldSlotForWrite (-1: a new key), leaving the key cold. */
+  writeStringAt(db: number, key: string, value: Buffer, expireAt: number, enc: StringEncoding, slot: number): void {
+    this.store.putBytesCold(db, key, value, expireAt, enc, slot, lruSeconds());
+    this.onKeyChange(db, key);
+    if (slot === -1) this.notify(NotifyClass.New, 'new', db, key);
   }
 
   /**
@@ -140,7 +196,7 @@ export class Keyspace {
 
   /** Makes `obj` the whole value of `key` (replacing anything), logged as an IMAGE (its encoding `image`). */
   putCollection(db: number, key: string, type: ValueType, obj: unknown, image: Buffer, expireAt: number): Entry {
-    const created = !this.store.dbs[db].map.has(key);
+    const created = !this.store.dbs[db].has(key);
     const e = this.store.putCollection(db, key, type, obj, image, expireAt);
     e.atime = lruSeconds();
     this.onKeyChange(db, key);
@@ -163,6 +219,8 @@ export class Keyspace {
     const old = current === undefined ? (this.peek(db, key) ?? null) : current;
     const e = this.store.putBytes(db, key, value, expireAt, enc, old);
     e.atime = lruSeconds();
+    // A new value: flags about the old one (an unshared integer made by COPY) no longer apply.
+    e.flags = 0;
     this.onKeyChange(db, key);
     if (old === null) this.notify(NotifyClass.New, 'new', db, key);
     return e;

@@ -1,6 +1,6 @@
 // Redis's LFU access counter (evict.c): an 8-bit logarithmic counter with a minutes timestamp, decayed on read.
-// Kept beside the index (a WeakMap, so a replaced or deleted entry drops its counter) and only while an *-lfu
-// maxmemory-policy is active. Does not decide policies or evict anything.
+// Kept in the entry (and, while the key is cold, in its index slot), counted only while an *-lfu maxmemory-policy
+// is active. Does not decide policies or evict anything.
 import { now } from '../clock.js';
 import type { Entry } from '../engine/entry.js';
 
@@ -9,14 +9,6 @@ export const LFU_INIT_VAL = 5;
 /** Redis's defaults for lfu-log-factor and lfu-decay-time (minutes), which faha does not make configurable. */
 const LOG_FACTOR = 10;
 const DECAY_MINUTES = 1;
-
-interface Counter {
-  /** Minutes clock (16 bits, wrapping) of the last decrement/increment. */
-  minutes: number;
-  value: number;
-}
-
-const counters = new WeakMap<Entry, Counter>();
 
 function minutesNow(): number {
   return Math.floor(now() / 60000) & 0xffff;
@@ -28,20 +20,17 @@ function elapsed(since: number): number {
 }
 
 /** An entry never counted is treated as created at its last access time with the initial counter. */
-function counterOf(e: Entry): Counter {
-  let c = counters.get(e);
-  if (c === undefined) {
-    c = { minutes: Math.floor(e.atime / 60) & 0xffff, value: LFU_INIT_VAL };
-    counters.set(e, c);
-  }
-  return c;
+function start(e: Entry): void {
+  if (e.lfu >= 0) return;
+  e.lfu = LFU_INIT_VAL;
+  e.lfuMinutes = Math.floor(e.atime / 60) & 0xffff;
 }
 
 /** The decayed counter, as OBJECT FREQ reports it (LFUDecrAndReturn). */
 export function lfuFrequency(e: Entry): number {
-  const c = counterOf(e);
-  const periods = Math.floor(elapsed(c.minutes) / DECAY_MINUTES);
-  return periods > c.value ? 0 : c.value - periods;
+  start(e);
+  const periods = Math.floor(elapsed(e.lfuMinutes) / DECAY_MINUTES);
+  return periods > e.lfu ? 0 : e.lfu - periods;
 }
 
 /** One access: decay, then a probabilistic logarithmic increment (updateLFU / LFULogIncr). */
@@ -51,11 +40,12 @@ export function lfuAccess(e: Entry, random: () => number = Math.random): void {
     const base = Math.max(0, value - LFU_INIT_VAL);
     if (random() < 1 / (base * LOG_FACTOR + 1)) value++;
   }
-  counters.set(e, { minutes: minutesNow(), value });
+  e.lfu = value;
+  e.lfuMinutes = minutesNow();
 }
 
 /** A value handed to a new entry (RENAME, MOVE) keeps its counter, as the same object would in Redis. */
 export function lfuCarry(from: Entry, to: Entry): void {
-  const c = counters.get(from);
-  if (c !== undefined) counters.set(to, { ...c });
+  to.lfu = from.lfu;
+  to.lfuMinutes = from.lfuMinutes;
 }

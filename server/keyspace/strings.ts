@@ -52,6 +52,13 @@ export interface SetCondition {
 
 /** SET's write (setGenericCommand): false when NX/XX prevented it. The value's encoding is tryObjectEncoding's. */
 export function setValue(ks: Keyspace, db: number, key: string, value: Buffer, cond: SetCondition): boolean {
+  if (!cond.nx && !cond.xx && !cond.keepTtl) {
+    // Nothing about the old value matters: written without making an entry (a new or cold key stays cold).
+    ks.writeString(db, key, value, cond.expireAt);
+    ks.notify(NotifyClass.String, 'set', db, key);
+    if (cond.expireAt !== 0) ks.notify(NotifyClass.Generic, 'expire', db, key);
+    return true;
+  }
   const e = ks.lookupWrite(db, key);
   if ((cond.nx && e !== undefined) || (cond.xx && e === undefined)) return false;
   let at = cond.expireAt;
@@ -68,7 +75,7 @@ export function setMany(ks: Keyspace, db: number, keys: string[], values: Buffer
     for (const key of keys) if (ks.lookupWrite(db, key) !== undefined) return false;
   }
   for (let i = 0; i < keys.length; i++) {
-    ks.setString(db, keys[i], values[i], 0, encodingFor(values[i]));
+    ks.writeString(db, keys[i], values[i], 0);
     ks.notify(NotifyClass.String, 'set', db, keys[i]);
   }
   return true;
@@ -133,6 +140,8 @@ function digitsOf(n: number): Buffer {
  * number when its magnitude is below SMALL_DELTA (INCR, DECR and most INCRBYs: no BigInt arithmetic then).
  */
 export function incrBy(ks: Keyspace, db: number, key: string, delta: number | bigint): number | bigint | WrongType | typeof NOT_INTEGER | typeof OVERFLOW {
+  const slot = ks.coldSlotForWrite(db, key, false);
+  if (slot !== null) return incrByCold(ks, db, key, delta, slot);
   const e = lookupStringWrite(ks, db, key);
   if (e === WRONGTYPE) return WRONGTYPE;
   const stored = e === undefined ? undefined : ks.valueOf(e);
@@ -149,6 +158,30 @@ export function incrBy(ks: Keyspace, db: number, key: string, delta: number | bi
   const value = old + BigInt(delta);
   if (value > LLONG_MAX || value < LLONG_MIN) return OVERFLOW;
   ks.setString(db, key, Buffer.from(value.toString(), 'latin1'), e?.expireAt ?? 0, StringEncoding.Int, e ?? null);
+  ks.notify(NotifyClass.String, 'incrby', db, key);
+  return value;
+}
+
+/** incrBy for a cold or absent key (`slot` from coldSlotForWrite): read from the record, written without an entry. */
+function incrByCold(ks: Keyspace, db: number, key: string, delta: number | bigint, slot: number): number | bigint | WrongType | typeof NOT_INTEGER | typeof OVERFLOW {
+  const d = ks.db(db);
+  if (slot !== -1 && d.coldType(slot) !== ValueType.String) return WRONGTYPE;
+  const stored = slot === -1 ? undefined : d.coldValue(slot);
+  const expireAt = slot === -1 ? 0 : d.coldExpireAt(slot);
+  const small = stored === undefined ? 0 : parseSmallLong(stored);
+  let value: number | bigint;
+  let bytes: Buffer;
+  if (small !== undefined && typeof delta === 'number') {
+    value = small + delta;
+    bytes = digitsOf(value);
+  } else {
+    const old = stored === undefined ? 0n : parseLongLong(stored);
+    if (old === null) return NOT_INTEGER;
+    value = old + BigInt(delta);
+    if (value > LLONG_MAX || value < LLONG_MIN) return OVERFLOW;
+    bytes = Buffer.from(value.toString(), 'latin1');
+  }
+  ks.writeStringAt(db, key, bytes, expireAt, StringEncoding.Int, slot);
   ks.notify(NotifyClass.String, 'incrby', db, key);
   return value;
 }

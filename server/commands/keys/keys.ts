@@ -2,8 +2,6 @@
 // access times; KEYS hides expired keys without deleting them, RANDOMKEY deletes those it draws.
 import { now } from '../../clock.js';
 import { stringMatch } from '../../keyspace/glob.js';
-import { isExpired } from '../../keyspace/keys.js';
-import { randomSlotKey } from '../../keyspace/scan.js';
 import { simpleHandler, type Handler } from '../types.js';
 
 const keys = simpleHandler('keys', (ctx, argv) => {
@@ -11,9 +9,9 @@ const keys = simpleHandler('keys', (ctx, argv) => {
   const all = pattern === '*';
   const t = now();
   const out: string[] = [];
-  for (const [key, e] of ctx.ks.db(ctx.session.db).map) {
-    if ((all || stringMatch(pattern, key)) && !isExpired(e, t)) out.push(key);
-  }
+  ctx.ks.db(ctx.session.db).forEach((key, expireAt) => {
+    if ((all || stringMatch(pattern, key)) && !(expireAt !== 0 && expireAt <= t)) out.push(key);
+  });
   ctx.reply.array(out.length);
   for (const k of out) ctx.reply.bulkString(k, 'latin1');
 });
@@ -22,13 +20,14 @@ const randomkey = simpleHandler('randomkey', (ctx) => {
   const db = ctx.session.db;
   const idx = ctx.ks.db(db);
   for (;;) {
-    const key = randomSlotKey(idx);
+    const key = idx.randomKey();
     if (key === undefined) {
       ctx.reply.nil();
       return;
     }
     // Each expired draw deletes a key, so this ends.
-    if (isExpired(idx.get(key)!)) {
+    const at = idx.expireAtOf(key);
+    if (at !== 0 && at <= now()) {
       ctx.ks.expire(db, key);
       continue;
     }

@@ -1,8 +1,7 @@
-// SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]. The cursor is a slot position in the database's slot
-// table (keyspace/scan.ts); MATCH and TYPE filter what a step sampled, as Redis filters after dictScan.
+// SCAN cursor [MATCH pattern] [COUNT count] [TYPE type]. The cursor walks the home buckets of the database's key
+// table as Redis's dictScan does (engine/key-index.ts); MATCH and TYPE filter what a step sampled, as Redis does.
 import { stringMatch } from '../../keyspace/glob.js';
 import { expireIfDue, readKeyNoTouch, typeName } from '../../keyspace/keys.js';
-import { scanSlots } from '../../keyspace/scan.js';
 import { ERR_INVALID_CURSOR, ERR_NOT_INTEGER, ERR_SYNTAX } from '../../resp/errors.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
 import { cString, isOption, parseCursor, parseLongLong } from '../args.js';
@@ -52,7 +51,7 @@ export const scan: Handler<ScanPlan> = {
   parse: parseScan,
   exec(ctx, plan) {
     const db = ctx.session.db;
-    const step = scanSlots(ctx.ks.db(db), plan.cursor, plan.count);
+    const step = ctx.ks.db(db).scanKeys(plan.cursor, plan.count);
     const keys = step.keys.filter((k) => keep(ctx, db, k, plan));
     ctx.reply.array(2);
     ctx.reply.bulkString(String(step.cursor));

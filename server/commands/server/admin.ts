@@ -3,6 +3,7 @@
 import type { Logger } from '../../logger.js';
 import type { PersistenceBackend } from '../../platform/pmem.js';
 import type { Cleaner } from '../../engine/cleaner.js';
+import type { HotTier } from '../../engine/hot-tier.js';
 import type { ServerStats } from '../../stats.js';
 import type { ServerContext } from '../types.js';
 import type { SaveState } from './save-state.js';
@@ -12,6 +13,7 @@ export interface ServerAdmin extends ServerContext {
   readonly saves: SaveState;
   readonly backend: PersistenceBackend;
   readonly cleaner: Cleaner;
+  readonly hotTier: HotTier;
   readonly logger: Logger;
   /** Absolute path of the program (INFO executable). */
   readonly executable: string;

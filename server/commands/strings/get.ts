@@ -14,10 +14,10 @@ const keyPlan = (argv: Buffer[]): KeyPlan => ({ key: argv[1].toString('latin1') 
 
 /** GET's whole behaviour; also what the hot path (commands/fast-path.ts) runs for a plain GET. */
 export function execGet(ctx: Context, key: string): void {
-  const e = lookupStringRead(ctx.ks, ctx.session.db, key);
-  if (e === undefined) ctx.reply.nil();
-  else if (e === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
-  else ctx.reply.bulk(ctx.ks.valueOf(e));
+  const v = ctx.ks.readString(ctx.session.db, key);
+  if (v === null) ctx.reply.nil();
+  else if (v === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
+  else ctx.reply.bulk(v);
 }
 
 export const getHandler: Handler<KeyPlan> = {

@@ -13,9 +13,9 @@ function averageTtl(ks: Keyspace, db: number): number {
   let sum = 0;
   let n = 0;
   for (const key of idx.volatile) {
-    const e = idx.get(key);
-    if (e !== undefined && e.expireAt > t) {
-      sum += e.expireAt - t;
+    const at = idx.expireAtOf(key);
+    if (at > t) {
+      sum += at - t;
       n++;
     }
     if (n >= TTL_SAMPLE) break;

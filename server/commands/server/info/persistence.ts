@@ -1,5 +1,6 @@
 // INFO persistence and INFO faha. Persistence speaks Redis's words for the log: it is an always-on
 // append-only file (aof_enabled:1) and SAVE/BGSAVE are counted as saves. The faha section describes the log.
+import { anonymousResidentBytes } from '../../../platform/resident-memory.js';
 import type { ServerAdmin } from '../admin.js';
 import { bytesToHuman, fixed, oneLine, type Fields } from './format.js';
 
@@ -84,6 +85,39 @@ export function fahaSection(s: ServerAdmin): Fields {
     ['cleaner_bytes_copied', s.cleaner.stats.bytesCopied],
     ['cleaner_last_freed_time', Math.floor(s.cleaner.stats.lastFreedAt / 1000)],
     ...logWriteFields(s),
+    ...indexFields(s),
+  ];
+}
+
+/** The hot/cold index (issue 5): how many keys are in each tier, what DRAM they take, how reads fare. */
+function indexFields(s: ServerAdmin): Fields {
+  const t = s.hotTier;
+  let keys = 0;
+  let hot = 0;
+  let table = 0;
+  for (let db = 0; db < s.ks.databases; db++) {
+    const d = s.ks.db(db);
+    keys += d.size;
+    hot += d.hotCount;
+    table += d.tableBytes;
+  }
+  const hits = t.hotHits;
+  const cold = t.coldReads;
+  const anon = anonymousResidentBytes();
+  return [
+    ['index_keys', keys],
+    ['index_hot_keys', hot],
+    ['index_cold_keys', keys - hot],
+    ['index_table_bytes', table],
+    ['index_dram_bytes_per_key', keys === 0 ? 0 : Math.round(anon / keys)],
+    ['hot_cache_size', t.budget],
+    ['hot_bytes', t.hotBytes],
+    ['hot_hits', hits],
+    ['hot_hit_ratio', fixed(hits + cold === 0 ? 1 : hits / (hits + cold), 4)],
+    ['hot_demotions', t.stats.demotions],
+    ['hot_images_written', t.stats.imagesWritten],
+    ['cold_reads', cold],
+    ['cold_reads_per_sec', s.stats.coldReadsPerSec.value],
   ];
 }
 

@@ -1,0 +1,161 @@
+// The hot tier's budget (DESIGN §6, `hot-cache-size`): keys become hot when accessed (key-index.ts promotes them);
+// this demotes the least recently used hot keys — Redis's approximated LRU: the oldest of a few random samples, or
+// the least frequently used under an *-lfu maxmemory-policy — whenever the hot entries' estimated DRAM is over the
+// budget. Works in slices of about a millisecond, like the cleaner. Never deletes a key.
+import { performance } from 'node:perf_hooks';
+import type { Entry } from './entry.js';
+import type { KeyIndex } from './key-index.js';
+import { BYTES_TYPE, type Store } from './store.js';
+
+/** A slice stops after this long, so a client waits at most about this behind it. */
+const SLICE_MS = 1;
+/** How often the budget is looked at while within it. */
+const CHECK_MS = 100;
+/** Random hot entries looked at per demotion (Redis's maxmemory-samples default). */
+const SAMPLES = 5;
+
+export interface HotTierStats {
+  /** Keys moved out of DRAM. */
+  demotions: number;
+  /** Collections written as one IMAGE first, so they could go cold. */
+  imagesWritten: number;
+}
+
+export class HotTier {
+  /** Bytes the hot entries may take (0: no limit, everything accessed stays hot). */
+  budget: number;
+  /** Chooses by access frequency instead of recency (an *-lfu maxmemory-policy); read on each sample. */
+  byFrequency: () => boolean;
+  readonly stats: HotTierStats = { demotions: 0, imagesWritten: 0 };
+
+  private timer: NodeJS.Timeout | null = null;
+  private sliceScheduled = false;
+
+  constructor(
+    private readonly store: Store,
+    opts: { budget: number; byFrequency?: () => boolean; frequency?: (e: Entry) => number },
+  ) {
+    this.budget = opts.budget;
+    this.byFrequency = opts.byFrequency ?? (() => false);
+    this.frequency = opts.frequency ?? (() => 0);
+  }
+
+  private readonly frequency: (e: Entry) => number;
+
+  /** Estimated DRAM of every hot entry: the entries and keys, plus the log bytes of hot collections. */
+  get hotBytes(): number {
+    let n = this.store.hotValueBytes;
+    for (const d of this.store.dbs) n += d.hotBytes;
+    return n;
+  }
+
+  /** Lookups that found their key hot / cold, over every database. */
+  get hotHits(): number {
+    let n = 0;
+    for (const d of this.store.dbs) n += d.hotHits;
+    return n;
+  }
+
+  get coldReads(): number {
+    let n = 0;
+    for (const d of this.store.dbs) n += d.coldReads;
+    return n;
+  }
+
+  get overBudget(): boolean {
+    return this.budget > 0 && this.hotBytes > this.budget;
+  }
+
+  start(): void {
+    if (this.timer !== null) return;
+    this.timer = setInterval(() => this.check(), CHECK_MS);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Starts demoting if over budget (also called after CONFIG SET hot-cache-size). */
+  check(): void {
+    if (this.overBudget) this.scheduleSlice();
+  }
+
+  /** Demotes until within budget or `ms` have passed; returns the number demoted. */
+  demoteFor(ms: number): number {
+    const deadline = performance.now() + ms;
+    let n = 0;
+    while (this.overBudget) {
+      if (!this.demoteOne()) break;
+      if ((++n & 15) === 0 && performance.now() > deadline) break;
+    }
+    return n;
+  }
+
+  private scheduleSlice(): void {
+    if (this.sliceScheduled) return;
+    this.sliceScheduled = true;
+    setImmediate(() => {
+      this.sliceScheduled = false;
+      this.demoteFor(SLICE_MS);
+      if (this.overBudget) this.scheduleSlice();
+    });
+  }
+
+  /** Demotes the coldest of SAMPLES random hot entries; false when nothing could be demoted. */
+  private demoteOne(): boolean {
+    const dbs = this.store.dbs;
+    let best: Entry | null = null;
+    let bestIndex: KeyIndex | null = null;
+    let bestScore = Infinity;
+    const lfu = this.byFrequency();
+    for (let i = 0; i < SAMPLES; i++) {
+      const d = pickWeighted(dbs);
+      if (d === null) return false;
+      const e = d.randomHot();
+      if (e === null) continue;
+      const score = lfu ? this.frequency(e) : e.atime;
+      if (score < bestScore) {
+        best = e;
+        bestIndex = d;
+        bestScore = score;
+      }
+    }
+    if (best === null || bestIndex === null) return false;
+    return this.demote(bestIndex, best);
+  }
+
+  /**
+   * A collection is written as one IMAGE first (admitted like a write), even when its newest record is one: the
+   * DRAM object may hold what no record says (an encoding SORT or RESTORE chose), and the cold key is rebuilt from
+   * that record alone.
+   */
+  private demote(d: KeyIndex, e: Entry): boolean {
+    if (e.type === BYTES_TYPE) {
+      if (!d.demote(e.key)) return false;
+      this.stats.demotions++;
+      return true;
+    }
+    if (e.base === null) return false;
+    const db = this.store.dbs.indexOf(d);
+    if (this.store.rewrite(db, e.key, e) !== null) return false;
+    this.stats.imagesWritten++;
+    if (!d.demote(e.key)) return false;
+    this.stats.demotions++;
+    return true;
+  }
+}
+
+/** A database chosen with probability proportional to its hot entries, or null when none has any. */
+function pickWeighted(dbs: readonly KeyIndex[]): KeyIndex | null {
+  let total = 0;
+  for (const d of dbs) total += d.hotCount;
+  if (total === 0) return null;
+  let r = Math.floor(Math.random() * total);
+  for (const d of dbs) {
+    if (r < d.hotCount) return d;
+    r -= d.hotCount;
+  }
+  return null;
+}
