@@ -93,6 +93,15 @@ export class HotTier {
     return n;
   }
 
+  /** Makes every hot key cold now, whatever the budget (DEBUG DEMOTE, for tests); returns how many went. */
+  demoteAll(): number {
+    let n = 0;
+    for (const d of this.store.dbs) {
+      for (const e of [...d.hotEntries()]) if (this.demote(d, e)) n++;
+    }
+    return n;
+  }
+
   private scheduleSlice(): void {
     if (this.sliceScheduled) return;
     this.sliceScheduled = true;

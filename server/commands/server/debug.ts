@@ -1,12 +1,13 @@
-// DEBUG: SLEEP (blocks the whole server, as Redis's does), FAULT (faha's fault points) and HELP; any other
-// subcommand gets the answer Redis gives an unknown one. Guarded by enable-debug-command (no / yes / local) before
-// anything else, as in Redis.
+// DEBUG: SLEEP (blocks the whole server, as Redis's does), FAULT (faha's fault points), DEMOTE (faha's hot tier)
+// and HELP; any other subcommand gets the answer Redis gives an unknown one. Guarded by enable-debug-command
+// (no / yes / local) before anything else, as in Redis.
 import { errnoByName } from '../../platform/libc.js';
 import { armFault, clearFaults, describeFaults, isFaultPoint } from '../../platform/fault-points.js';
 import {
   ERR_DEBUG_FAULT_COUNT, ERR_DEBUG_FAULT_ERRNO, ERR_DEBUG_FAULT_POINT, ERR_DEBUG_NOT_ALLOWED, subcommandSyntaxError,
 } from '../../resp/errors.js';
 import type { Context, Handler } from '../types.js';
+import { adminOf } from './admin.js';
 import { replyHelp } from './help.js';
 
 const DEBUG_HELP_LINES = [
@@ -19,6 +20,8 @@ const DEBUG_HELP_LINES = [
   '    (faha) Disarm one fault point, or all of them.',
   'FAULT LIST',
   '    (faha) The armed fault points, their errno and the calls left.',
+  'DEMOTE',
+  '    (faha) Make every key cold now, whatever hot-cache-size says; replies with how many keys went.',
 ];
 
 /** C's strtod on the start of `s` (leading spaces, sign, decimal or hex digits, inf, nan); 0 when nothing parses. */
@@ -101,6 +104,8 @@ export const DEBUG_HANDLER: Handler<Buffer[]> = {
       ctx.reply.ok();
     } else if (sub === 'fault' && argv.length >= 3) {
       debugFault(ctx, argv);
+    } else if (sub === 'demote' && argv.length === 2) {
+      ctx.reply.integer(adminOf(ctx.server).hotTier.demoteAll());
     } else if (sub === 'help' && argv.length === 2) {
       replyHelp(ctx, argv[0], DEBUG_HELP_LINES);
     } else {
