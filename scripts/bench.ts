@@ -1,14 +1,17 @@
 // The benchmark (npm run bench -- --help): faha against redis-server in the same run with redis-benchmark, durable
 // (both persist every write before replying) and in memory; prints medians and faha/redis ratios (DESIGN §2), after
-// a smoke run of redis-benchmark's default tests; --recovery times restarts instead (bench/recovery.ts). Measures
-// only: never changes either server.
+// a smoke run of redis-benchmark's default tests; --recovery times restarts instead (bench/recovery.ts), --memory
+// and --zipf measure DRAM per key and Zipfian throughput with a load generator of our own. Measures only.
 import { spawnSync } from 'node:child_process';
 import { runCli } from './cli.js';
 import { parseOptions, USAGE, type BenchMode, type BenchOptions } from './bench/options.js';
 import { runBenchmark, testId, type BenchParams } from './bench/redis-benchmark.js';
+import { memoryBench } from './bench/memory.js';
 import { recoveryBench } from './bench/recovery.js';
 import { table, type Sample } from './bench/report.js';
 import { removeTempDirs, startFahaOnly, startPair, tmpRootFor, type ServerPair } from './bench/servers.js';
+import { removeSoloDirs } from './bench/solo-server.js';
+import { zipfBench } from './bench/zipf.js';
 
 /** redis-benchmark's default suite (issue 3: it must run against faha without errors). */
 const SMOKE_TESTS = ['ping', 'set', 'get', 'incr', 'lpush', 'rpush', 'lpop', 'rpop', 'sadd', 'hset', 'spop', 'zadd', 'zpopmin', 'lrange', 'mset'];
@@ -90,8 +93,16 @@ async function smoke(opts: BenchOptions): Promise<boolean> {
 async function main(opts: BenchOptions): Promise<number> {
   log(`${versionOf('redis-server', ['--version'])}\n${versionOf('redis-benchmark', ['--version'])}\nnode ${process.version}`);
   if (opts.recovery) {
-    await recoveryBench({ keys: opts.recoveryKeys, runs: opts.runs, tmpRoot: tmpRootFor(opts.tmpRoot), nodeOptions: opts.fahaNodeOptions, log });
+    await recoveryBench({ keys: opts.keys, runs: opts.runs, tmpRoot: tmpRootFor(opts.tmpRoot), nodeOptions: opts.fahaNodeOptions, log });
     return 0;
+  }
+  if (opts.memory) {
+    await memoryBench({ keys: opts.keys, valueSize: opts.valueSize ?? 1024, fahaArgs: opts.fahaArgs, tmpRoot: tmpRootFor(opts.tmpRoot), log });
+    return 0;
+  }
+  if (opts.zipf) {
+    const bad = await zipfBench({ ...opts, valueSize: opts.valueSize ?? 100, tmpRoot: tmpRootFor(opts.tmpRoot), log });
+    return bad === 0 ? 0 : 1;
   }
   log(`clients ${CLIENTS}, keyspace ${opts.keyspace === 0 ? 'one key (no -r)' : opts.keyspace}, runs ${opts.runs}${opts.quick ? ' (quick: request counts too small for real numbers)' : ''}`);
   if (!(await smoke(opts))) return 1;
@@ -103,4 +114,7 @@ async function main(opts: BenchOptions): Promise<number> {
   return 0;
 }
 
-runCli('bench', USAGE, parseOptions, main, removeTempDirs);
+runCli('bench', USAGE, parseOptions, main, () => {
+  removeTempDirs();
+  removeSoloDirs();
+});

@@ -1,5 +1,6 @@
 // Command-line options of scripts/bench.ts. Parsing only: no servers, no measurements.
 import { options, UsageError } from '../cli.js';
+import { splitDirective } from './faha-directives.js';
 
 export type BenchMode = 'durable' | 'memory';
 
@@ -17,11 +18,32 @@ export interface BenchOptions {
   tests: string[];
   /** Only the recovery benchmark (restart times of faha and redis-server on one dataset). */
   recovery: boolean;
-  /** String keys of the recovery dataset (collections are added: a hundredth as many hashes, lists and zsets). */
-  recoveryKeys: number;
+  /** String keys of the recovery dataset (collections are added: a hundredth as many hashes, lists and zsets), or
+   *  of the memory and Zipfian benchmarks' datasets. */
+  keys: number;
   /** NODE_OPTIONS for faha in the recovery benchmark (e.g. V8 heap flags), '' = none. */
   fahaNodeOptions: string;
+  /** Only the memory benchmark: DRAM held by faha and redis-server for one dataset. */
+  memory: boolean;
+  /** Only the Zipfian GET/SET throughput benchmark against faha. */
+  zipf: boolean;
+  /** Value bytes of the memory and Zipfian datasets (null: 1024 for --memory, 100 for --zipf). */
+  valueSize: number | null;
+  theta: number;
+  readRatio: number;
+  uniform: boolean;
+  seconds: number;
+  clients: number;
+  pipeline: number;
+  seed: number;
+  /** name=value directives passed to every faha of the memory and Zipfian benchmarks. */
+  fahaArgs: string[];
+  /** name=value directives of the Zipfian benchmark's compared configuration. */
+  compare: string[];
 }
+
+/** The memory datasets issue 5 names. */
+const PRESETS: Record<string, { keys: number; valueSize: number }> = { '1m1k': { keys: 1_000_000, valueSize: 1024 }, '10m100': { keys: 10_000_000, valueSize: 100 } };
 
 export const DEFAULT_TESTS = ['set', 'get', 'incr', 'mset'];
 /** issue 3's collection commands; LRANGE_100 reads a list LPUSH filled. */
@@ -40,15 +62,36 @@ export const USAGE = `Usage: npm run bench -- [options]
                               default of one key per test)
   --recovery                  only the recovery benchmark: one dataset loaded into faha and into redis-server (AOF,
                               appendfsync always, no RDB preamble), each restarted --runs times, start → ready timed
-  --keys N                    string keys of the recovery dataset (default 1000000; 100-byte values, plus N/100
-                              hashes, lists and zsets of 10)
+  --keys N                    keys of the --recovery, --memory or --zipf dataset (default 1000000; --recovery:
+                              100-byte values, plus N/100 hashes, lists and zsets of 10)
   --faha-node-options STR     NODE_OPTIONS for faha in the recovery benchmark (e.g. --max-semi-space-size=64)
+  --memory                    only the memory benchmark: --keys N values of --value-size B (default 1M x 1024)
+                              loaded into faha and redis-server (memory mode), then faha's RssAnon vs redis's
+                              VmRSS, baselines, bytes per key, load times
+  --preset 1m1k|10m100        --memory datasets of issue 5: 1M x 1024 B, 10M x 100 B
+  --zipf                      only the Zipfian benchmark: --keys N (default 1M) x --value-size B (default 100)
+                              preloaded into faha (all hot: hot-cache-size 0), then closed-loop GET/SET runs on
+                              scrambled-zipfian keys
+  --value-size B              value bytes of the --memory and --zipf datasets
+  --theta X                   zipfian skew, 0 < X < 1 (default 0.99)
+  --uniform                   uniform key draws instead of zipfian
+  --read-ratio X              share of GETs, 0..1 (default 0.9)
+  --seconds S                 measured seconds of each --zipf run, after 1 s of warm-up (default 10)
+  --clients C                 --zipf connections (default 50)
+  --pipeline P                --zipf requests in flight per connection (default 16)
+  --seed N                    --zipf key and operation draws (default 1)
+  --faha-arg name=value       a faha directive for --memory and --zipf (repeatable); a value N% is N% of the
+                              dataset's key and value bytes, e.g. hot-cache-size=10%
+  --compare name=value        --zipf: also run a faha with this directive (repeatable), same preload and keys,
+                              runs alternating; reports the ratio to the reference faha: all hot (hot-cache-size
+                              0) unless a --faha-arg sets hot-cache-size
   --help                      this text`;
 
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS,
-    recovery: false, recoveryKeys: 1_000_000, fahaNodeOptions: '' };
+    recovery: false, keys: 1_000_000, fahaNodeOptions: '', memory: false, zipf: false, valueSize: null, theta: 0.99, readRatio: 0.9,
+    uniform: false, seconds: 10, clients: 50, pipeline: 16, seed: 1, fahaArgs: [], compare: [] };
   let runsGiven = false;
   for (const [a, value] of options(argv)) {
     switch (a) {
@@ -93,9 +136,53 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       case '--keys': {
         const n = Number(value());
         if (!Number.isInteger(n) || n < 1) throw new UsageError('--keys must be a positive integer');
-        o.recoveryKeys = n;
+        o.keys = n;
         break;
       }
+      case '--memory':
+        o.memory = true;
+        break;
+      case '--zipf':
+        o.zipf = true;
+        break;
+      case '--preset': {
+        const v = value();
+        const p = PRESETS[v];
+        if (p === undefined) throw new UsageError(`--preset must be ${Object.keys(PRESETS).join(' or ')}, not ${v}`);
+        o.keys = p.keys;
+        o.valueSize = p.valueSize;
+        break;
+      }
+      case '--value-size':
+        o.valueSize = integerAtLeast(a, value(), 1);
+        break;
+      case '--theta':
+        o.theta = fraction(a, value(), false);
+        break;
+      case '--read-ratio':
+        o.readRatio = fraction(a, value(), true);
+        break;
+      case '--uniform':
+        o.uniform = true;
+        break;
+      case '--seconds':
+        o.seconds = integerAtLeast(a, value(), 1);
+        break;
+      case '--clients':
+        o.clients = integerAtLeast(a, value(), 1);
+        break;
+      case '--pipeline':
+        o.pipeline = integerAtLeast(a, value(), 1);
+        break;
+      case '--seed':
+        o.seed = integerAtLeast(a, value(), 0);
+        break;
+      case '--faha-arg':
+        o.fahaArgs.push(directive(a, value()));
+        break;
+      case '--compare':
+        o.compare.push(directive(a, value()));
+        break;
       case '--faha-node-options':
         o.fahaNodeOptions = value();
         break;
@@ -107,5 +194,26 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
     }
   }
   if (o.quick && !runsGiven) o.runs = 1;
+  if ([o.recovery, o.memory, o.zipf].filter(Boolean).length > 1) throw new UsageError('--recovery, --memory and --zipf are separate benchmarks: give one');
+  if (o.compare.length > 0 && !o.zipf) throw new UsageError('--compare is for --zipf');
   return o;
+}
+
+function integerAtLeast(flag: string, v: string, min: number): number {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min) throw new UsageError(`${flag} must be an integer >= ${min}, not ${v}`);
+  return n;
+}
+
+/** A number in (0, 1), or [0, 1] when `closed`. */
+function fraction(flag: string, v: string, closed: boolean): number {
+  const x = Number(v);
+  const ok = v.trim() !== '' && (closed ? x >= 0 && x <= 1 : x > 0 && x < 1);
+  if (!ok) throw new UsageError(`${flag} must be a number ${closed ? 'from 0 to 1' : 'between 0 and 1 (exclusive)'}, not ${v}`);
+  return x;
+}
+
+function directive(flag: string, v: string): string {
+  if (splitDirective(v) === null) throw new UsageError(`${flag} takes name=value (e.g. hot-cache-size=64mb), not ${v}`);
+  return v;
 }

@@ -1,0 +1,171 @@
+// The Zipfian benchmark's closed-loop load: C connections each keeping P GETs/SETs in flight on key:%012d keys
+// drawn from a rank generator, a new request written for every reply (batched per socket read), every GET reply
+// checked to be a bulk of the loaded size. Counts, latencies and the generator's own CPU; knows no server state.
+import { connect, type Socket } from 'node:net';
+import { performance } from 'node:perf_hooks';
+import { Histogram } from '../soak/histogram.js';
+import { getTemplate, put, setTemplate } from './key-commands.js';
+import { BULK, ERROR, ReplyFramer, SIMPLE } from './resp-replies.js';
+import type { RankGenerator } from './zipfian.js';
+
+export interface ZipfLoadParams {
+  port: number;
+  valueSize: number;
+  readRatio: number;
+  clients: number;
+  pipeline: number;
+  /** Replies before this many seconds are not counted (the hot tier settles). */
+  warmupSeconds: number;
+  seconds: number;
+  keys: RankGenerator;
+  /** Decides GET or SET, seeded apart from the key draws. */
+  random: () => number;
+}
+
+export interface ZipfLoadResult {
+  ops: number;
+  opsPerSecond: number;
+  gets: number;
+  sets: number;
+  latency: Histogram;
+  /** GET replies that were not a bulk of valueSize bytes (nulls included), SET replies other than +OK. */
+  wrongReplies: number;
+  errors: number;
+  firstProblem: string;
+  /** The load generator's CPU over the measured window, in cores (near 1: it may be the bottleneck). */
+  generatorCores: number;
+}
+
+const GET = 0;
+const SET = 1;
+
+export class ZipfLoad {
+  private measuring = false;
+  private stopping = false;
+  private readonly r: ZipfLoadResult = { ops: 0, opsPerSecond: 0, gets: 0, sets: 0, latency: new Histogram(), wrongReplies: 0, errors: 0, firstProblem: '', generatorCores: 0 };
+  private readonly get = getTemplate();
+  private readonly set: ReturnType<typeof setTemplate>;
+
+  constructor(private readonly p: ZipfLoadParams) {
+    this.set = setTemplate(p.valueSize);
+  }
+
+  async run(): Promise<ZipfLoadResult> {
+    const windows = this.schedule();
+    await Promise.all(Array.from({ length: this.p.clients }, () => this.client()));
+    const w = await windows;
+    this.r.opsPerSecond = this.r.ops / w.seconds;
+    this.r.generatorCores = w.cpuSeconds / w.seconds;
+    return this.r;
+  }
+
+  /** Starts counting after the warm-up, stops issuing at the end; resolves with the measured window's length. */
+  private schedule(): Promise<{ seconds: number; cpuSeconds: number }> {
+    return new Promise((resolve) => {
+      setTimeout(() => {
+        const t0 = performance.now();
+        const cpu0 = process.cpuUsage();
+        this.measuring = true;
+        setTimeout(() => {
+          this.measuring = false;
+          this.stopping = true;
+          const cpu = process.cpuUsage(cpu0);
+          resolve({ seconds: (performance.now() - t0) / 1000, cpuSeconds: (cpu.user + cpu.system) / 1e6 });
+        }, this.p.seconds * 1000);
+      }, this.p.warmupSeconds * 1000);
+    });
+  }
+
+  private problem(text: string): void {
+    if (this.r.firstProblem === '') this.r.firstProblem = text;
+  }
+
+  /** Writes `n` new requests and notes their kinds and send time in the connection's ring. */
+  private issue(sock: Socket, ring: Ring, n: number): void {
+    const buf = Buffer.allocUnsafe(n * this.set.bytes.length);
+    let at = 0;
+    const now = performance.now();
+    for (let i = 0; i < n; i++) {
+      const kind = this.p.random() < this.p.readRatio ? GET : SET;
+      at = put(buf, at, kind === GET ? this.get : this.set, this.p.keys.next());
+      ring.push(kind, now);
+    }
+    sock.write(buf.subarray(0, at));
+  }
+
+  private check(kind: number, sent: number, reply: number, length: number, framer: ReplyFramer): void {
+    if (reply === ERROR) {
+      this.r.errors++;
+      this.problem(framer.firstError);
+      return;
+    }
+    const ok = kind === GET ? reply === BULK && length === this.p.valueSize : reply === SIMPLE;
+    if (!ok) {
+      this.r.wrongReplies++;
+      this.problem(`${kind === GET ? 'GET' : 'SET'} replied type ${String.fromCharCode(reply)} length ${length}`);
+    }
+    if (!this.measuring) return;
+    this.r.ops++;
+    if (kind === GET) this.r.gets++;
+    else this.r.sets++;
+    this.r.latency.record(performance.now() - sent);
+  }
+
+  private client(): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const ring = new Ring(this.p.pipeline);
+      const sock = connect({ port: this.p.port, host: '127.0.0.1' });
+      sock.setNoDelay(true);
+      let done = false;
+      let answered = 0;
+      const framer = new ReplyFramer((reply, length) => {
+        const sent = ring.sentAt[ring.head];
+        this.check(ring.shift(), sent, reply, length, framer);
+        answered++;
+      });
+      sock.once('connect', () => this.issue(sock, ring, this.p.pipeline));
+      sock.on('data', (chunk: Buffer) => {
+        answered = 0;
+        framer.feed(chunk);
+        if (!this.stopping) {
+          if (answered > 0) this.issue(sock, ring, answered);
+        } else if (ring.size === 0) {
+          done = true;
+          sock.end();
+          resolve();
+        }
+      });
+      sock.once('error', (err) => !done && reject(err));
+      sock.once('close', () => !done && reject(new Error(`connection to port ${this.p.port} closed with ${ring.size} replies outstanding`)));
+    });
+  }
+}
+
+/** The requests of one connection in flight, oldest first: Redis answers in order. */
+class Ring {
+  readonly kinds: Uint8Array;
+  readonly sentAt: Float64Array;
+  head = 0;
+  size = 0;
+
+  constructor(private readonly capacity: number) {
+    this.kinds = new Uint8Array(capacity);
+    this.sentAt = new Float64Array(capacity);
+  }
+
+  push(kind: number, at: number): void {
+    if (this.size === this.capacity) throw new Error('more requests in flight than the pipeline allows');
+    const i = (this.head + this.size) % this.capacity;
+    this.kinds[i] = kind;
+    this.sentAt[i] = at;
+    this.size++;
+  }
+
+  shift(): number {
+    if (this.size === 0) throw new Error('a reply arrived for no request');
+    const k = this.kinds[this.head];
+    this.head = (this.head + 1) % this.capacity;
+    this.size--;
+    return k;
+  }
+}
