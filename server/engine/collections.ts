@@ -10,6 +10,17 @@ export interface CollectionCodec {
   decodeImage(payload: Buffer): unknown;
   /** The IMAGE payload of `obj` (COPY, RENAME, RESTORE, *STORE commands, DUMP, and later the cleaner). */
   encodeImage(obj: unknown): Buffer;
+  /**
+   * A small number for the encoding `obj` is in, as far as its IMAGE records it; types whose objects hold no such
+   * choice leave it out (0). The hot tier demotes a collection without writing a new IMAGE only while this is what
+   * it was when the IMAGE was made: commands may change an encoding without logging anything (SORT does).
+   */
+  encodingOf?(obj: unknown): number;
+}
+
+/** The codec's encoding tag of `obj` (0 when the type has none). */
+export function encodingTag(type: number, obj: unknown): number {
+  return codecs[type]?.encodingOf?.(obj) ?? 0;
 }
 
 const codecs: (CollectionCodec | undefined)[] = [];

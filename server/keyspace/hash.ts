@@ -189,6 +189,7 @@ registerCollectionCodec(ValueType.Hash, {
   applyDelta: (obj, payload) => applyHashDelta(obj as HashObject, payload),
   decodeImage: (payload) => decodeHashImage(payload),
   encodeImage: (obj) => encodeHashImage(obj as HashObject),
+  encodingOf: (obj) => ((obj as HashObject).listpack ? 1 : 0),
 });
 
 registerValueType(ValueType.Hash, {

@@ -70,6 +70,7 @@ registerCollectionCodec(ValueType.Set, {
   applyDelta,
   decodeImage,
   encodeImage: encodeSetImage,
+  encodingOf: (obj) => ((obj as SetValue).isIntset ? 1 : 0),
 });
 
 registerValueType(ValueType.Set, {

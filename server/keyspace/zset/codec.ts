@@ -69,7 +69,13 @@ export function applyDelta(obj: unknown, payload: Buffer): void {
   }
 }
 
-registerCollectionCodec(ValueType.ZSet, { create: () => new ZSet(true), applyDelta, decodeImage, encodeImage });
+registerCollectionCodec(ValueType.ZSet, {
+  create: () => new ZSet(true),
+  applyDelta,
+  decodeImage,
+  encodeImage,
+  encodingOf: (obj) => ((obj as ZSet).listpack ? 1 : 0),
+});
 
 /** RENAME, MOVE, COPY: the set written whole under its new name; a zset arriving at a key may serve BZPOP* waiters. */
 function write(ks: Keyspace, src: Entry, db: number, key: string, expireAt: number, independent: boolean): Entry {
