@@ -93,6 +93,11 @@ export class HotTier {
     return n;
   }
 
+  /** Demotes one hot key, whatever the budget (maxmemory's noeviction); false when none could go. */
+  demoteSome(): boolean {
+    return this.demoteOne();
+  }
+
   /** Makes every hot key cold now, whatever the budget (DEBUG DEMOTE, for tests); returns how many went. */
   demoteAll(): number {
     let n = 0;
@@ -107,8 +112,9 @@ export class HotTier {
     this.sliceScheduled = true;
     setImmediate(() => {
       this.sliceScheduled = false;
-      this.demoteFor(SLICE_MS);
-      if (this.overBudget) this.scheduleSlice();
+      // Nothing demotable (a collection the log refuses to rewrite now): the next check() tries again, rather than
+      // a slice after every turn.
+      if (this.demoteFor(SLICE_MS) > 0 && this.overBudget) this.scheduleSlice();
     });
   }
 
@@ -136,17 +142,16 @@ export class HotTier {
   }
 
   /**
-   * A collection is written as one IMAGE first (admitted like a write), even when its newest record is one: the
-   * DRAM object may hold what no record says (an encoding SORT or RESTORE chose), and the cold key is rebuilt from
+   * A collection whose value is not its one IMAGE record any more (deltas followed it, or a command changed its
+   * encoding without logging) is written as one IMAGE first, admitted like a write: the cold key is rebuilt from
    * that record alone.
    */
   private demote(d: KeyIndex, e: Entry): boolean {
-    if (e.type === BYTES_TYPE) {
-      if (!d.demote(e.key)) return false;
+    if (d.demote(e.key)) {
       this.stats.demotions++;
       return true;
     }
-    if (e.base === null) return false;
+    if (e.type === BYTES_TYPE || e.base === null) return false;
     const db = this.store.dbs.indexOf(d);
     if (this.store.rewrite(db, e.key, e) !== null) return false;
     this.stats.imagesWritten++;

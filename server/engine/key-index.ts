@@ -4,7 +4,7 @@
 // A cold key's name is not in DRAM at all: it is checked against the record, as FASTER and Garnet do. Deciding
 // what is hot is hot-tier.ts's business; this file only promotes on access and demotes when told.
 // Never persisted: rebuilt from the log at start.
-import { codecOf } from './collections.js';
+import { codecOf, encodingTag } from './collections.js';
 import { Entry } from './entry.js';
 import { REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND, REC_LENGTH, REC_VALUE_LEN, RecordKind } from './format.js';
 import { hashString } from './key-hash.js';
@@ -43,7 +43,7 @@ export class KeyIndex {
   readonly volatile = new Set<string>();
   /** Estimated DRAM of the hot entries (HOT_ENTRY_OVERHEAD plus key length each; collections count elsewhere). */
   hotBytes = 0;
-  /** Lookups that found the key hot, and that found it cold (and promoted it). */
+  /** Lookups that found the key hot; reads that found it cold (promoted, or served from the log by the keyspace). */
   hotHits = 0;
   coldReads = 0;
 
@@ -176,6 +176,20 @@ export class KeyIndex {
     return seg.buf.toString('latin1', keyAt, keyAt + seg.view.getUint32(off + REC_KEY_LEN, true));
   }
 
+  /** The last access (LRU clock seconds) of the key in `slot`, hot or cold. */
+  atimeAt(slot: number): number {
+    const e = this.hotAt(slot);
+    return e !== null ? e.atime : this.table.w[slot * SLOT_WORDS + W_CLOCK];
+  }
+
+  /** The LFU counter of the key in `slot` as last stored (-1: never counted), hot or cold; not decayed. */
+  lfuAt(slot: number): number {
+    const e = this.hotAt(slot);
+    if (e !== null) return e.lfu;
+    const meta = this.table.w[slot * SLOT_WORDS + W_META];
+    return (meta & META_LFU_KNOWN) !== 0 ? meta >>> 24 : -1;
+  }
+
   /** The key's absolute expiry (0 = none), or -1 when absent; does not promote. */
   expireAtOf(key: string): number {
     const slot = this.find(key, hashString(key));
@@ -275,7 +289,7 @@ export class KeyIndex {
     const off = recordOffset(e, key);
     const seg = e.base;
     if (seg === null || seg.id !== e.seg || off < 0) return false;
-    if (e.type !== BYTES && (seg.buf[off + REC_KIND] !== RecordKind.Image || seg.view.getUint32(off + REC_LENGTH, true) !== e.bytes)) return false;
+    if (e.type !== BYTES && !imageIsWhole(e, seg, off)) return false;
     this.dropHot(slot);
     this.writeCold(slot, e.seg, off, e.type, e.enc, e.expireAt, e.atime, e.flags, e.lfu);
     if (e.type !== BYTES) this.hotValue(-e.bytes);
@@ -450,6 +464,14 @@ export class KeyIndex {
     w[base + W_OFF] = off;
     this.table.f[slot * 4 + F_EXPIRE] = expireAt;
   }
+}
+
+/**
+ * A collection's value is its IMAGE at `off` alone: no delta follows it, and the object is still in the encoding the
+ * IMAGE records (e.enc holds the encoding tag it was made with).
+ */
+function imageIsWhole(e: Entry, seg: Segment, off: number): boolean {
+  return seg.buf[off + REC_KIND] === RecordKind.Image && seg.view.getUint32(off + REC_LENGTH, true) === e.bytes && encodingTag(e.type, e.obj) === e.enc;
 }
 
 /** Where the newest record of a hot entry begins: its value offset less the header and key. */

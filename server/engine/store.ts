@@ -3,7 +3,7 @@
 // Speaks keys and bytes; Redis semantics (types, expiry rules, replies) live in keyspace/.
 import { lruSeconds } from '../clock.js';
 import type { PersistenceBackend } from '../platform/pmem.js';
-import { codecOf } from './collections.js';
+import { codecOf, encodingTag } from './collections.js';
 import { Entry } from './entry.js';
 import { EngineError } from './errors.js';
 import { RecordKind, REC_HEADER_SIZE, REC_VALUE_LEN } from './format.js';
@@ -117,6 +117,7 @@ export class Store {
     if (refused !== null) return refused;
     log.append(RecordKind.Image, e.type, db, key, image, e.expireAt);
     this.debit(e);
+    e.enc = encodingTag(e.type, e.obj);
     e.seg = log.lastSeg.id;
     e.off = log.lastValueOff;
     this.credit(e, log.lastSeg, REC_HEADER_SIZE + key.length + image.length);
@@ -211,13 +212,14 @@ export class Store {
     const bytes = REC_HEADER_SIZE + key.length + value.length;
     if (e !== undefined) {
       if (e.expireAt !== expireAt) d.setExpire(key, e, expireAt);
+      // Debited while it still has its old type: a collection's bytes leave the hot tier's count.
+      this.debit(e);
       e.type = BYTES_TYPE;
       e.enc = enc;
       e.seg = seg.id;
       e.off = log.lastValueOff;
       e.len = value.length;
       e.obj = null;
-      this.debit(e);
       this.credit(e, seg, bytes);
       return e;
     }
@@ -276,7 +278,7 @@ export class Store {
   putCollection(db: number, key: string, type: number, obj: unknown, image: Buffer, expireAt: number): Entry {
     const log = this.log;
     log.append(RecordKind.Image, type, db, key, image, expireAt);
-    const e = new Entry(type, 0, log.lastSeg.id, log.lastValueOff, 0, expireAt, obj);
+    const e = new Entry(type, encodingTag(type, obj), log.lastSeg.id, log.lastValueOff, 0, expireAt, obj);
     const d = this.dbs[db];
     const old = d.get(key);
     if (old !== undefined) this.debit(old);
@@ -378,7 +380,8 @@ export class Store {
         this.applyDelta(r);
         break;
       case RecordKind.Image: {
-        const e = new Entry(r.flags, 0, r.seg.id, r.valueOff, 0, r.expireAt, this.codec(r).decodeImage(payloadOf(r)));
+        const obj = this.codec(r).decodeImage(payloadOf(r));
+        const e = new Entry(r.flags, encodingTag(r.flags, obj), r.seg.id, r.valueOff, 0, r.expireAt, obj);
         e.atime = this.loadSeconds;
         this.replace(d, r, e);
         break;

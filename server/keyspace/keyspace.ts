@@ -111,6 +111,8 @@ export class Keyspace {
       return null;
     }
     this.counters.keyspaceHits++;
+    // Served from the log without an entry: a cold read (INFO faha's cold_reads and hot_hit_ratio count it).
+    d.coldReads++;
     d.touchCold(slot, lruSeconds());
     return d.coldType(slot) === ValueType.String ? d.coldValue(slot) : WRONGTYPE;
   }
@@ -120,21 +122,22 @@ export class Keyspace {
    * stays cold; a hot key is written through its entry as setString does.
    */
   writeString(db: number, key: string, value: Buffer, expireAt: number, enc: StringEncoding = encodingFor(value)): void {
-    const slot = this.coldSlotForWrite(db, key, true);
-    if (slot === null) this.setString(db, key, value, expireAt, enc);
+    const slot = this.coldSlotForWrite(db, key);
+    // Through the entry, the write's lookup counts as an access (lookupKeyWrite), which an *-lfu policy sees.
+    if (slot === null) this.setString(db, key, value, expireAt, enc, this.lookupWrite(db, key) ?? null);
     else this.writeStringAt(db, key, value, expireAt, enc, slot);
   }
 
   /**
    * For a write that needs no entry (lookupKeyWrite without making one): the key's cold slot, -1 when absent (an
-   * expired key is deleted first, as lookupKeyWrite does), or null when the key is hot — or, unless `replacing`,
-   * while an *-lfu policy counts accesses in entries — and must be written through its entry.
+   * expired key is deleted first, as lookupKeyWrite does), or null when the key is hot — or while an *-lfu policy
+   * counts accesses, which it does in entries (a write's lookup counts as one) — and must be written through it.
    */
-  coldSlotForWrite(db: number, key: string, replacing: boolean): number | null {
+  coldSlotForWrite(db: number, key: string): number | null {
     const d = this.store.dbs[db];
     const slot = d.slotOf(key);
     if (slot === -1) return -1;
-    if (d.hotAt(slot) !== null || (this.lfu && !replacing)) return null;
+    if (d.hotAt(slot) !== null || this.lfu) return null;
     const at = d.coldExpireAt(slot);
     if (at !== 0 && at <= now()) {
       this.expire(db, key);

@@ -49,3 +49,10 @@ export function lfuCarry(from: Entry, to: Entry): void {
   to.lfu = from.lfu;
   to.lfuMinutes = from.lfuMinutes;
 }
+
+/** The decayed counter of a value kept apart from an entry (a cold key's slot: last changed at its `atime`). */
+export function lfuFrequencyOf(value: number, atime: number): number {
+  const v = value < 0 ? LFU_INIT_VAL : value;
+  const periods = Math.floor(elapsed(Math.floor(atime / 60) & 0xffff) / DECAY_MINUTES);
+  return periods > v ? 0 : v - periods;
+}

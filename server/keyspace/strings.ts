@@ -140,7 +140,7 @@ function digitsOf(n: number): Buffer {
  * number when its magnitude is below SMALL_DELTA (INCR, DECR and most INCRBYs: no BigInt arithmetic then).
  */
 export function incrBy(ks: Keyspace, db: number, key: string, delta: number | bigint): number | bigint | WrongType | typeof NOT_INTEGER | typeof OVERFLOW {
-  const slot = ks.coldSlotForWrite(db, key, false);
+  const slot = ks.coldSlotForWrite(db, key);
   if (slot !== null) return incrByCold(ks, db, key, delta, slot);
   const e = lookupStringWrite(ks, db, key);
   if (e === WRONGTYPE) return WRONGTYPE;
