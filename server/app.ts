@@ -23,6 +23,7 @@ import { Cleaner } from './engine/cleaner.js';
 import { HotTier } from './engine/hot-tier.js';
 import { Store } from './engine/store.js';
 import { ActiveExpire } from './keyspace/active-expire.js';
+import { Eviction, type EvictionPolicy } from './keyspace/eviction.js';
 import { Keyspace } from './keyspace/keyspace.js';
 import { lfuFrequency } from './keyspace/lfu.js';
 import { Logger, type LogLevel } from './logger.js';
@@ -61,6 +62,7 @@ export class FahaServer implements ServerAdmin {
   readonly saves: SaveState;
   readonly cleaner: Cleaner;
   readonly hotTier: HotTier;
+  readonly eviction: Eviction;
   readonly dataDir: string;
   private readonly lockFd: number;
   private readonly activeExpire: ActiveExpire;
@@ -130,6 +132,11 @@ export class FahaServer implements ServerAdmin {
       this.hotTier.budget = Number(v);
       this.hotTier.check();
     });
+    this.eviction = new Eviction(this.ks, this.hotTier);
+    this.eviction.maxmemory = config.num('maxmemory');
+    this.eviction.policy = config.str('maxmemory-policy') as EvictionPolicy;
+    config.onChange('maxmemory', (v) => (this.eviction.maxmemory = Number(v)));
+    config.onChange('maxmemory-policy', (v) => (this.eviction.policy = v as EvictionPolicy));
     this.activeExpire = new ActiveExpire(this.ks);
     this.clients = new Clients(this.store.log, this.logger);
     this.dispatcher = new Dispatcher(new CommandTable(ALL_SPECS, ALL_HANDLERS), this);

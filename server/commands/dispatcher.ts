@@ -3,10 +3,10 @@
 // Imported, not the global: Node 20's global performance is a getter on globalThis.
 import { performance } from 'node:perf_hooks';
 import { beginCommand, endCommand, now } from '../clock.js';
-import { ERR_NOAUTH, ERR_NOT_ALLOWED_IN_MULTI, execAbortBecause, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
+import { ERR_NOAUTH, ERR_OOM, ERR_NOT_ALLOWED_IN_MULTI, execAbortBecause, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
 import { formatMonitorLine } from './monitor-format.js';
 import { arityAccepts, CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
-import { ErrorReply, type Context, type ServerContext } from './types.js';
+import { ErrorReply, type Context, type MultiState, type ServerContext } from './types.js';
 import { fastWriteRefusal, writeRefusal } from './write-admission.js';
 
 /**
@@ -77,6 +77,12 @@ export class Dispatcher {
       this.reject(def, ctx, ERR_NOT_ALLOWED_IN_MULTI);
       return;
     }
+    // maxmemory comes next in Redis's processCommand: room is made first, then a command that may grow the
+    // dataset (or anything queued inside MULTI, EXEC and DISCARD aside) is refused if there still is none.
+    if (this.server.eviction.maxmemory !== 0 && !this.server.eviction.perform() && deniedOnOom(def, multi)) {
+      this.rejectWrite(def, ctx, ERR_OOM);
+      return;
+    }
     // Where Redis checks for disk errors: after auth and MULTI's own checks, before subscribed mode and queuing.
     const misconf = writeRefusal(this.server.ks.store.log, def, argv, multi);
     if (misconf !== null) {
@@ -141,6 +147,10 @@ export class Dispatcher {
    * parse and MONITOR (the hot path is off while anyone monitors).
    */
   runFast(def: CommandDef, ctx: Context, exec: (ctx: Context, key: string, value: Buffer) => void, key: string, value: Buffer): void {
+    if (this.server.eviction.maxmemory !== 0 && !this.server.eviction.perform() && (def.flags & CmdFlag.DenyOom) !== 0) {
+      this.reject(def, ctx, ERR_OOM);
+      return;
+    }
     if ((def.flags & CmdFlag.Write) !== 0) {
       const misconf = fastWriteRefusal(this.server.ks.store.log, key, value);
       if (misconf !== null) {
@@ -193,4 +203,12 @@ export class Dispatcher {
     }
     return s;
   }
+}
+
+/** Redis's reject_cmd_on_oom: a deny-oom command, EXEC of a transaction holding one, or anything queued in MULTI. */
+function deniedOnOom(def: CommandDef, multi: MultiState | null): boolean {
+  const name = def.spec.name;
+  if (multi !== null && name !== 'exec' && name !== 'discard' && name !== 'quit' && name !== 'reset') return true;
+  if ((def.flags & CmdFlag.DenyOom) !== 0) return true;
+  return name === 'exec' && multi !== null && multi.queue.some((q) => (q.def.flags & CmdFlag.DenyOom) !== 0);
 }

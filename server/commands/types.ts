@@ -1,6 +1,7 @@
 // The shapes every command shares: its spec (data, as in Redis's src/commands/*.json), its handler
 // (parse → plan | error, then exec), and the context exec runs in. No behaviour lives here.
 import type { Config } from '../config/config.js';
+import type { Eviction } from '../keyspace/eviction.js';
 import type { Keyspace } from '../keyspace/keyspace.js';
 import type { ReplyWriter } from '../resp/reply.js';
 import type { BlockingRegistry } from './blocking.js';
@@ -135,6 +136,8 @@ export interface ServerContext {
   readonly config: Config;
   readonly clients: ClientRegistry;
   readonly ks: Keyspace;
+  /** maxmemory: makes room before a command and says whether a write must be refused with OOM. */
+  readonly eviction: Eviction;
   /** Counters for INFO stats and CONFIG RESETSTAT. */
   readonly stats: Stats;
   readonly startedAt: number;

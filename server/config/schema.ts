@@ -95,8 +95,8 @@ export const DIRECTIVES: Directive[] = [
   { name: 'persistence-backend', type: oneOf('auto', 'libpmem', 'libc'), default: 'auto', mutability: 'immutable', doc: 'auto: libpmem when installed, else libc mmap/msync.', fahaOnly: true },
   // Memory
   { name: 'hot-cache-size', type: mem(0n, ULLONG_MAX, true), default: '256mb', mutability: 'mutable', doc: 'DRAM the hot tier may take: keys beyond it keep only a 32-byte slot naming their log record (0 = no limit).', fahaOnly: true },
-  { name: 'maxmemory', type: mem(0n, ULLONG_MAX, true), default: '0', mutability: 'mutable', doc: 'Accepted; eviction to the cold tier arrives with the hot/cold index.', compatOnly: true },
-  { name: 'maxmemory-policy', type: oneOf('volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'), default: 'noeviction', mutability: 'mutable', doc: 'Accepted; see maxmemory.', compatOnly: true },
+  { name: 'maxmemory', type: mem(0n, ULLONG_MAX, true), default: '0', mutability: 'mutable', doc: 'Bound on the dataset\'s estimated DRAM (a 48-byte slot per key plus the hot tier); 0 = none. See maxmemory-policy.' },
+  { name: 'maxmemory-policy', type: oneOf('volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'), default: 'noeviction', mutability: 'mutable', doc: 'Over maxmemory: noeviction makes hot keys cold, then refuses writes with OOM; the others delete keys as Redis does.' },
   // Collection encodings: faha keeps its own structures, but OBJECT ENCODING names the encoding Redis would use,
   // which these thresholds decide as in Redis.
   { name: 'hash-max-listpack-entries', type: int(0n, LLONG_MAX), default: '512', mutability: 'mutable', doc: 'A hash with more fields than this reports the hashtable encoding.' },

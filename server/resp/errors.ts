@@ -253,3 +253,6 @@ export const ERR_DEBUG_FAULT_COUNT = 'ERR The fault count must be a positive int
 
 /** BGREWRITEAOF while a rewrite (in faha: a full cleaning pass) runs. */
 export const ERR_BGREWRITEAOF_IN_PROGRESS = 'ERR Background append only file rewriting already in progress';
+
+/** A write refused while the dataset is over maxmemory and the policy could not free enough (shared.oomerr). */
+export const ERR_OOM = "OOM command not allowed when used memory > 'maxmemory'.";

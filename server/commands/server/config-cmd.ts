@@ -25,6 +25,7 @@ export const CONFIG_HANDLERS: Handler<any>[] = [
   simpleHandler('config|resetstat', (ctx) => {
     const admin = adminOf(ctx.server);
     admin.stats.reset();
+    admin.eviction.evictedKeys = 0;
     admin.saves.saves = 0;
     ctx.reply.ok();
   }),

@@ -1,5 +1,5 @@
 // INFO stats, commandstats, errorstats and latencystats, from the server's counters (server/stats.ts).
-// Features faha does not have (pub/sub, eviction, defrag, tracking, io threads) report zero.
+// Features faha does not have (defrag, tracking, io threads) report zero.
 import { trimmedFixed } from '../../../config/values.js';
 import type { ServerAdmin } from '../admin.js';
 import { fixed, safeInfoName, type Fields } from './format.js';
@@ -26,7 +26,7 @@ export function statsSection(s: ServerAdmin): Fields {
     ['expired_stale_perc', '0.00'],
     ['expired_time_cap_reached_count', 0],
     ['expire_cycle_cpu_milliseconds', 0],
-    ['evicted_keys', 0],
+    ['evicted_keys', s.eviction.evictedKeys],
     ['evicted_clients', 0],
     ['total_eviction_exceeded_time', 0],
     ['current_eviction_exceeded_time', 0],
