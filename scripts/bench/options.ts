@@ -3,6 +3,7 @@ import { options, UsageError } from '../cli.js';
 import { splitDirective } from './faha-directives.js';
 
 export type BenchMode = 'durable' | 'memory';
+export type ZipfType = 'string' | 'hash';
 
 export interface BenchOptions {
   modes: BenchMode[];
@@ -25,8 +26,11 @@ export interface BenchOptions {
   fahaNodeOptions: string;
   /** Only the memory benchmark: DRAM held by faha and redis-server for one dataset. */
   memory: boolean;
-  /** Only the Zipfian GET/SET throughput benchmark against faha. */
+  /** Only the Zipfian GET/SET (or HGET/HSET) throughput benchmark against faha. */
   zipf: boolean;
+  /** --zipf keys: strings, or hashes of `fields` fields. */
+  type: ZipfType;
+  fields: number;
   /** Value bytes of the memory and Zipfian datasets (null: 1024 for --memory, 100 for --zipf). */
   valueSize: number | null;
   theta: number;
@@ -72,16 +76,20 @@ export const USAGE = `Usage: npm run bench -- [options]
   --zipf                      only the Zipfian benchmark: --keys N (default 1M) x --value-size B (default 100)
                               preloaded into faha (all hot: hot-cache-size 0), then closed-loop GET/SET runs on
                               scrambled-zipfian keys
-  --value-size B              value bytes of the --memory and --zipf datasets
+  --type string|hash          --zipf keys: strings (GET/SET) or hashes of --fields fields f0..f{F-1}, preloaded
+                              with one HSET per key, then HGET/HSET of a uniformly drawn field (default string)
+  --fields F                  fields of each --type hash key, each of --value-size bytes (default 10)
+  --value-size B              value bytes of the --memory and --zipf datasets (--type hash: of each field)
   --theta X                   zipfian skew, 0 < X < 1 (default 0.99)
   --uniform                   uniform key draws instead of zipfian
-  --read-ratio X              share of GETs, 0..1 (default 0.9)
+  --read-ratio X              share of GETs (HGETs), 0..1 (default 0.9)
   --seconds S                 measured seconds of each --zipf run, after 1 s of warm-up (default 10)
   --clients C                 --zipf connections (default 50)
   --pipeline P                --zipf requests in flight per connection (default 16)
   --seed N                    --zipf key and operation draws (default 1)
   --faha-arg name=value       a faha directive for --memory and --zipf (repeatable); a value N% is N% of the
-                              dataset's key and value bytes, e.g. hot-cache-size=10%
+                              dataset's key and value bytes (hashes: keys, field names and values), e.g.
+                              hot-cache-size=10%
   --compare name=value        --zipf: also run a faha with this directive (repeatable), same preload and keys,
                               runs alternating; reports the ratio to the reference faha: all hot (hot-cache-size
                               0) unless a --faha-arg sets hot-cache-size
@@ -90,9 +98,10 @@ export const USAGE = `Usage: npm run bench -- [options]
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS,
-    recovery: false, keys: 1_000_000, fahaNodeOptions: '', memory: false, zipf: false, valueSize: null, theta: 0.99, readRatio: 0.9,
+    recovery: false, keys: 1_000_000, fahaNodeOptions: '', memory: false, zipf: false, type: 'string', fields: 10, valueSize: null, theta: 0.99, readRatio: 0.9,
     uniform: false, seconds: 10, clients: 50, pipeline: 16, seed: 1, fahaArgs: [], compare: [] };
   let runsGiven = false;
+  let fieldsGiven = false;
   for (const [a, value] of options(argv)) {
     switch (a) {
       case '--mode': {
@@ -145,6 +154,16 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
       case '--zipf':
         o.zipf = true;
         break;
+      case '--type': {
+        const v = value();
+        if (v !== 'string' && v !== 'hash') throw new UsageError(`--type must be string or hash, not ${v}`);
+        o.type = v;
+        break;
+      }
+      case '--fields':
+        o.fields = integerAtLeast(a, value(), 1);
+        fieldsGiven = true;
+        break;
       case '--preset': {
         const v = value();
         const p = PRESETS[v];
@@ -196,6 +215,8 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   if (o.quick && !runsGiven) o.runs = 1;
   if ([o.recovery, o.memory, o.zipf].filter(Boolean).length > 1) throw new UsageError('--recovery, --memory and --zipf are separate benchmarks: give one');
   if (o.compare.length > 0 && !o.zipf) throw new UsageError('--compare is for --zipf');
+  if (o.type === 'hash' && !o.zipf) throw new UsageError('--type hash is for --zipf');
+  if (fieldsGiven && o.type !== 'hash') throw new UsageError('--fields is for --zipf --type hash');
   return o;
 }
 

@@ -1,16 +1,19 @@
-// The benchmarks' bulk loader: SET key:%012d for every key 0..N-1 with B-byte values, over a few connections, each
-// keeping two batches of pipelined SETs in flight. Loads only; fails on the first error reply or lost connection.
+// The benchmarks' bulk loader: SET key:%012d for every key 0..N-1 with B-byte values (or one HSET per key of F
+// fields f0..f{F-1}), over a few connections, each keeping two batches of pipelined commands in flight. Loads only;
+// fails on the first error or unexpected reply, or a lost connection.
 import { connect, type Socket } from 'node:net';
-import { put, setTemplate, type CommandTemplate } from './key-commands.js';
-import { ReplyFramer, SIMPLE } from './resp-replies.js';
+import { hsetAllTemplate, put, setTemplate, type CommandTemplate } from './key-commands.js';
+import { INTEGER, ReplyFramer, SIMPLE } from './resp-replies.js';
 
 export interface PreloadParams {
   port: number;
   keys: number;
   valueSize: number;
+  /** 0 or absent: string keys; F: each key a hash of F fields, written by one HSET. */
+  fields?: number;
   /** Connections (default 4). */
   connections?: number;
-  /** SETs per batch written at once (default 256; two batches in flight per connection). */
+  /** Commands per batch written at once (default 256; two batches in flight per connection). */
   batch?: number;
 }
 
@@ -23,13 +26,25 @@ class Loader {
   private next = 0;
   private readonly t: CommandTemplate;
   private readonly batch: number;
+  private readonly command: string;
+  /** The reply every command must get: +OK, or :F (every field new). */
+  private readonly expected: [number, number];
 
   constructor(private readonly p: PreloadParams) {
-    this.t = setTemplate(p.valueSize);
+    const fields = p.fields ?? 0;
+    this.t = fields > 0 ? hsetAllTemplate(fields, p.valueSize) : setTemplate(p.valueSize);
+    this.command = fields > 0 ? 'HSET' : 'SET';
+    this.expected = fields > 0 ? [INTEGER, fields] : [SIMPLE, 0];
     this.batch = p.batch ?? 256;
   }
 
-  /** The next batch of SETs (at most `batch`), or null once every key is handed out. */
+  private unexpected(kind: number, length: number, framer: ReplyFramer): string | null {
+    if (kind === this.expected[0] && length === this.expected[1]) return null;
+    const got = framer.firstError !== '' ? framer.firstError : `type ${String.fromCharCode(kind)} ${length}`;
+    return `${this.command} on port ${this.p.port} replied ${got}`;
+  }
+
+  /** The next batch of commands (at most `batch`), or null once every key is handed out. */
   private take(): Buffer | null {
     const n = Math.min(this.batch, this.p.keys - this.next);
     if (n <= 0) return null;
@@ -54,9 +69,10 @@ class Loader {
         sock.destroy();
         reject(err);
       };
-      const framer = new ReplyFramer((kind) => {
+      const framer = new ReplyFramer((kind, length) => {
         answered++;
-        if (kind !== SIMPLE) fail(new Error(`SET on port ${this.p.port} replied ${framer.firstError || `type ${String.fromCharCode(kind)}`}`));
+        const bad = this.unexpected(kind, length, framer);
+        if (bad !== null) fail(new Error(bad));
       });
       const refill = (): void => {
         while (sent - answered <= this.batch) {
@@ -77,7 +93,7 @@ class Loader {
         if (!finished) refill();
       });
       sock.once('error', fail);
-      sock.once('close', () => fail(new Error(`connection to port ${this.p.port} closed with ${sent - answered} SETs unanswered`)));
+      sock.once('close', () => fail(new Error(`connection to port ${this.p.port} closed with ${sent - answered} ${this.command}s unanswered`)));
     });
   }
 }

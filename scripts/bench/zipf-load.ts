@@ -1,16 +1,19 @@
-// The Zipfian benchmark's closed-loop load: C connections each keeping P GETs/SETs in flight on key:%012d keys
-// drawn from a rank generator, a new request written for every reply (batched per socket read), every GET reply
-// checked to be a bulk of the loaded size. Counts, latencies and the generator's own CPU; knows no server state.
+// The Zipfian benchmark's closed-loop load: C connections each keeping P GETs/SETs (or HGETs/HSETs on a uniformly
+// drawn field) in flight on key:%012d keys drawn from a rank generator, a new request written for every reply
+// (batched per socket read), every reply checked against what the preload implies. Counts, latencies and the
+// generator's own CPU; knows no server state.
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Histogram } from '../soak/histogram.js';
-import { getTemplate, put, setTemplate } from './key-commands.js';
-import { BULK, ERROR, ReplyFramer, SIMPLE } from './resp-replies.js';
+import { getTemplate, hgetCommand, hsetCommand, setTemplate, stringCommand, type KeyCommand } from './key-commands.js';
+import { BULK, ERROR, INTEGER, ReplyFramer, SIMPLE } from './resp-replies.js';
 import type { RankGenerator } from './zipfian.js';
 
 export interface ZipfLoadParams {
   port: number;
   valueSize: number;
+  /** 0: string keys (GET/SET); F: hashes of fields f0..f{F-1} (HGET/HSET). */
+  fields: number;
   readRatio: number;
   clients: number;
   pipeline: number;
@@ -18,17 +21,20 @@ export interface ZipfLoadParams {
   warmupSeconds: number;
   seconds: number;
   keys: RankGenerator;
-  /** Decides GET or SET, seeded apart from the key draws. */
+  /** Decides read or write and draws the field, seeded apart from the key draws. */
   random: () => number;
 }
 
 export interface ZipfLoadResult {
   ops: number;
   opsPerSecond: number;
-  gets: number;
-  sets: number;
+  /** GETs or HGETs. */
+  reads: number;
+  /** SETs or HSETs. */
+  writes: number;
   latency: Histogram;
-  /** GET replies that were not a bulk of valueSize bytes (nulls included), SET replies other than +OK. */
+  /** Read replies that were not a bulk of valueSize bytes (nulls included); SET replies other than +OK, HSET
+   *  replies other than :0 (the field existed). */
   wrongReplies: number;
   errors: number;
   firstProblem: string;
@@ -36,18 +42,22 @@ export interface ZipfLoadResult {
   generatorCores: number;
 }
 
-const GET = 0;
-const SET = 1;
+const READ = 0;
+const WRITE = 1;
 
 export class ZipfLoad {
   private measuring = false;
   private stopping = false;
-  private readonly r: ZipfLoadResult = { ops: 0, opsPerSecond: 0, gets: 0, sets: 0, latency: new Histogram(), wrongReplies: 0, errors: 0, firstProblem: '', generatorCores: 0 };
-  private readonly get = getTemplate();
-  private readonly set: ReturnType<typeof setTemplate>;
+  private readonly r: ZipfLoadResult = { ops: 0, opsPerSecond: 0, reads: 0, writes: 0, latency: new Histogram(), wrongReplies: 0, errors: 0, firstProblem: '', generatorCores: 0 };
+  private readonly commands: [KeyCommand, KeyCommand];
+  /** The reply type a write must get. */
+  private readonly writeReply: number;
 
   constructor(private readonly p: ZipfLoadParams) {
-    this.set = setTemplate(p.valueSize);
+    this.commands = p.fields > 0
+      ? [hgetCommand(p.fields), hsetCommand(p.fields, p.valueSize)]
+      : [stringCommand('GET', getTemplate()), stringCommand('SET', setTemplate(p.valueSize))];
+    this.writeReply = p.fields > 0 ? INTEGER : SIMPLE;
   }
 
   async run(): Promise<ZipfLoadResult> {
@@ -82,12 +92,14 @@ export class ZipfLoad {
 
   /** Writes `n` new requests and notes their kinds and send time in the connection's ring. */
   private issue(sock: Socket, ring: Ring, n: number): void {
-    const buf = Buffer.allocUnsafe(n * this.set.bytes.length);
+    const buf = Buffer.allocUnsafe(n * Math.max(this.commands[READ].maxBytes, this.commands[WRITE].maxBytes));
     let at = 0;
     const now = performance.now();
+    const fields = this.p.fields;
     for (let i = 0; i < n; i++) {
-      const kind = this.p.random() < this.p.readRatio ? GET : SET;
-      at = put(buf, at, kind === GET ? this.get : this.set, this.p.keys.next());
+      const kind = this.p.random() < this.p.readRatio ? READ : WRITE;
+      const field = fields > 0 ? Math.floor(this.p.random() * fields) : 0;
+      at = this.commands[kind].put(buf, at, this.p.keys.next(), field);
       ring.push(kind, now);
     }
     sock.write(buf.subarray(0, at));
@@ -99,15 +111,15 @@ export class ZipfLoad {
       this.problem(framer.firstError);
       return;
     }
-    const ok = kind === GET ? reply === BULK && length === this.p.valueSize : reply === SIMPLE;
+    const ok = kind === READ ? reply === BULK && length === this.p.valueSize : reply === this.writeReply && length === 0;
     if (!ok) {
       this.r.wrongReplies++;
-      this.problem(`${kind === GET ? 'GET' : 'SET'} replied type ${String.fromCharCode(reply)} length ${length}`);
+      this.problem(`${this.commands[kind].name} replied type ${String.fromCharCode(reply)} length ${length}`);
     }
     if (!this.measuring) return;
     this.r.ops++;
-    if (kind === GET) this.r.gets++;
-    else this.r.sets++;
+    if (kind === READ) this.r.reads++;
+    else this.r.writes++;
     this.r.latency.record(performance.now() - sent);
   }
 

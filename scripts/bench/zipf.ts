@@ -1,13 +1,15 @@
-// The Zipfian benchmark (--zipf): N keys preloaded into an all-hot faha, closed-loop GET/SET runs on scrambled-Zipfian
-// (or uniform) keys; --compare adds a faha with other directives, same preload and keys, runs alternating, medians'
-// ratio reported (issue 5: >= 0.9 with a 10% hot tier), INFO hot_/cold_/index_ fields after each run. Measures only.
+// The Zipfian benchmark (--zipf): N keys (strings, or hashes of F fields) preloaded into an all-hot faha, closed-loop
+// GET/SET (HGET/HSET) runs on scrambled-Zipfian (or uniform) keys; --compare adds a faha with other directives, same
+// preload and keys, runs alternating, medians' ratio reported (issue 5: >= 0.9 with a 10% hot tier), INFO
+// hot_/cold_/index_ fields after each run. Measures only.
 import { directiveArgs } from './faha-directives.js';
 import { infoLines } from './info-lines.js';
-import { KEY_BYTES } from './key-commands.js';
+import { fieldNameBytes, KEY_BYTES } from './key-commands.js';
 import { checkFreeSpace } from './memory.js';
 import { preload } from './preload.js';
 import { mib } from '../../server/platform/resident-memory.js';
 import { median } from './report.js';
+import type { ZipfType } from './options.js';
 import { MODE_ARGS } from './servers.js';
 import { startSolo, type SoloServer } from './solo-server.js';
 import { ZipfLoad, type ZipfLoadResult } from './zipf-load.js';
@@ -15,7 +17,11 @@ import { ScrambledZipfianGenerator, seededRandom, UniformGenerator, type RankGen
 
 export interface ZipfBenchOptions {
   keys: number;
+  /** Bytes of each string value, or of each hash field's value. */
   valueSize: number;
+  type: ZipfType;
+  /** Fields of each hash (--type hash only). */
+  fields: number;
   theta: number;
   readRatio: number;
   uniform: boolean;
@@ -44,6 +50,24 @@ const WARMUP_SECONDS = 1;
 /** INFO faha fields shown after each run. */
 const INFO_FIELDS = /^(hot_|cold_|index_)/;
 
+/** Length prefixes of a field and its value in a hash IMAGE or DELTA record (server/docs/log-format.md). */
+const HASH_FIELD_OVERHEAD = 8;
+
+/** Fields per key the load and the preload use: 0 for strings. */
+const fieldsOf = (o: ZipfBenchOptions): number => (o.type === 'hash' ? o.fields : 0);
+
+/** Key and value bytes of the dataset (hashes: key, field names and values), the base of N% directives. */
+export function datasetBytes(o: Pick<ZipfBenchOptions, 'keys' | 'valueSize' | 'type' | 'fields'>): number {
+  if (o.type === 'string') return o.keys * (o.valueSize + KEY_BYTES);
+  return o.keys * (o.fields * o.valueSize + fieldNameBytes(o.fields) + KEY_BYTES);
+}
+
+/** What one key's value takes in the log, for the free-space check (which adds the key and a record header). */
+function loggedValueBytes(o: ZipfBenchOptions): number {
+  if (o.type === 'string') return o.valueSize;
+  return o.fields * (o.valueSize + HASH_FIELD_OVERHEAD) + fieldNameBytes(o.fields);
+}
+
 /** hot-cache-size 0 lifts the hot tier's budget: the reference configuration keeps every value in DRAM. */
 const ALL_HOT = ['--hot-cache-size', '0'];
 
@@ -64,20 +88,21 @@ function keySource(o: ZipfBenchOptions): { keys: RankGenerator; reseed(seed: num
   return { keys, reseed: (seed) => (current = seededRandom(seed)) };
 }
 
-function describe(r: ZipfLoadResult): string {
+function describe(r: ZipfLoadResult, o: ZipfBenchOptions): string {
+  const [read, write] = o.type === 'hash' ? ['HGET', 'HSET'] : ['GET', 'SET'];
   const lat = `p50 ${r.latency.percentileMs(50).toFixed(3)} ms, p99 ${r.latency.percentileMs(99).toFixed(3)} ms`;
   const bad = r.errors + r.wrongReplies > 0 ? `, ${r.errors} errors, ${r.wrongReplies} wrong replies (first: ${r.firstProblem})` : ', every reply checked ok';
-  return `${r.opsPerSecond.toFixed(0)} ops/s (${r.gets} GET, ${r.sets} SET), ${lat}, generator ${(r.generatorCores * 100).toFixed(0)}% of a core${bad}`;
+  return `${r.opsPerSecond.toFixed(0)} ops/s (${r.reads} ${read}, ${r.writes} ${write}), ${lat}, generator ${(r.generatorCores * 100).toFixed(0)}% of a core${bad}`;
 }
 
 async function oneRun(c: Config, o: ZipfBenchOptions, src: ReturnType<typeof keySource>, run: number): Promise<void> {
   src.reseed(o.seed + 1 + run);
   const ops = seededRandom(o.seed + 1000 + run);
   const port = c.faha!.server.port;
-  const load = new ZipfLoad({ port, valueSize: o.valueSize, readRatio: o.readRatio, clients: o.clients, pipeline: o.pipeline, warmupSeconds: WARMUP_SECONDS, seconds: o.seconds, keys: src.keys, random: ops });
+  const load = new ZipfLoad({ port, valueSize: o.valueSize, fields: fieldsOf(o), readRatio: o.readRatio, clients: o.clients, pipeline: o.pipeline, warmupSeconds: WARMUP_SECONDS, seconds: o.seconds, keys: src.keys, random: ops });
   const r = await load.run();
   c.results.push(r);
-  o.log(`[zipf] run ${run + 1} ${c.name}: ${describe(r)}`);
+  o.log(`[zipf] run ${run + 1} ${c.name}: ${describe(r, o)}`);
   const info = (await infoLines(port, 'faha')).filter((l) => INFO_FIELDS.test(l));
   o.log(`[zipf]   INFO faha: ${info.length > 0 ? info.join(' ') : '(no hot_/cold_/index_ fields)'}`);
 }
@@ -97,19 +122,20 @@ function summary(cs: Config[], o: ZipfBenchOptions): string {
 
 /** Returns the number of error and wrong replies seen (0: every reply was what the preload implies). */
 export async function zipfBench(o: ZipfBenchOptions): Promise<number> {
-  checkFreeSpace(o.tmpRoot, o.compare.length > 0 ? 2 * o.keys : o.keys, o.valueSize);
-  const datasetBytes = o.keys * (o.valueSize + KEY_BYTES);
+  checkFreeSpace(o.tmpRoot, o.compare.length > 0 ? 2 * o.keys : o.keys, loggedValueBytes(o));
+  const bytes = datasetBytes(o);
   const dist = o.uniform ? 'uniform' : `scrambled zipfian theta ${o.theta}`;
-  o.log(`\n[zipf] ${o.keys} keys x ${o.valueSize} B (${mib(datasetBytes)} of keys and values), ${dist}, reads ${o.readRatio}, ${o.clients} connections x ${o.pipeline} in flight, seed ${o.seed}`);
+  const shape = o.type === 'hash' ? `hashes x ${o.fields} fields x ${o.valueSize} B (${mib(bytes)} of keys, fields and values)` : `x ${o.valueSize} B (${mib(bytes)} of keys and values)`;
+  o.log(`\n[zipf] ${o.keys} keys ${shape}, ${dist}, reads ${o.readRatio}, ${o.clients} connections x ${o.pipeline} in flight, seed ${o.seed}`);
   const t0 = Date.now();
   const src = keySource(o);
   o.log(`[zipf] key generator ready in ${Date.now() - t0} ms`);
-  const cs = configs(o, datasetBytes);
+  const cs = configs(o, bytes);
   try {
     for (const c of cs) {
       c.faha = await startSolo('faha', o.tmpRoot, c.args);
-      const p = await preload({ port: c.faha.server.port, keys: o.keys, valueSize: o.valueSize });
-      o.log(`[zipf] faha ${c.args.join(' ')}: preloaded in ${p.seconds.toFixed(1)} s (${(o.keys / p.seconds).toFixed(0)} SET/s)`);
+      const p = await preload({ port: c.faha.server.port, keys: o.keys, valueSize: o.valueSize, fields: fieldsOf(o) });
+      o.log(`[zipf] faha ${c.args.join(' ')}: preloaded in ${p.seconds.toFixed(1)} s (${(o.keys / p.seconds).toFixed(0)} ${o.type === 'hash' ? 'HSET' : 'SET'}/s)`);
     }
     for (let run = 0; run < o.runs; run++) {
       // Alternate who goes first so drift on a shared machine does not favour one configuration.
