@@ -70,11 +70,16 @@ export class HotTier {
     if (this.timer !== null) return;
     this.timer = setInterval(() => this.check(), CHECK_MS);
     this.timer.unref();
+    // A burst of promotions is met at once, not at the next tick: the tier stays close to its budget.
+    this.store.onPromote = () => {
+      if (!this.sliceScheduled && this.budget > 0) this.check();
+    };
   }
 
   stop(): void {
     if (this.timer !== null) clearInterval(this.timer);
     this.timer = null;
+    this.store.onPromote = () => {};
   }
 
   /** Starts demoting if over budget (also called after CONFIG SET hot-cache-size). */

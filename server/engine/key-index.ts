@@ -60,6 +60,8 @@ export class KeyIndex {
   constructor(
     private readonly segments: SegmentTable,
     private readonly hotValue: (delta: number) => void = () => {},
+    /** Told after each promotion (the hot tier then checks its budget without waiting for its timer). */
+    private readonly promoted: () => void = () => {},
   ) {}
 
   get size(): number {
@@ -407,6 +409,7 @@ export class KeyIndex {
     e.bytes = view.getUint32(off + REC_LENGTH, true);
     if (type !== BYTES) this.hotValue(e.bytes);
     this.attachHot(slot, key, e);
+    this.promoted();
     return e;
   }
 

@@ -53,6 +53,8 @@ export class Store {
   liveBytes = 0;
   /** Log bytes of the hot collections' records: the hot tier's estimate of their DRAM (see hot-tier.ts). */
   hotValueBytes = 0;
+  /** Called after a cold key became hot (the hot tier hooks in here). */
+  onPromote: () => void = () => {};
 
   private readonly loadSeconds = lruSeconds();
   private dbLayouts: DbLayout[];
@@ -68,7 +70,8 @@ export class Store {
     const hotValue = (delta: number): void => {
       this.hotValueBytes += delta;
     };
-    this.dbs = Array.from({ length: opts.databases }, () => new KeyIndex(segments, hotValue));
+    const promoted = (): void => this.onPromote();
+    this.dbs = Array.from({ length: opts.databases }, () => new KeyIndex(segments, hotValue, promoted));
     this.dbLayouts = [{ segId: 0, off: 0, dbs: this.dbs.slice() }];
     const started = Date.now();
     let records = 0;
