@@ -12,6 +12,7 @@ import {
   HASH_NOT_FINITE, HASH_NOT_FLOAT, HASH_NOT_INTEGER, HASH_OVERFLOW, HashObject,
   hashDelete, hashEntries, hashFromEntries, hashIncrBy, hashIncrByFloat, hashSet, hashSetNx, readHash,
 } from './hash.js';
+import { hashImageField } from './hash/codec.js';
 import { FieldIndex } from './hash/field-index.js';
 import { Keyspace } from './keyspace.js';
 import { copyKey, encodingName, renameKey } from './keys.js';
@@ -211,5 +212,17 @@ describe('keyspace: hash field index', () => {
     const first = idx.scan(0, 1);
     expect(first.fields).to.deep.equal(['b']);
     expect(idx.scan(first.cursor, 10).fields).to.deep.equal(['c', 'a']);
+  });
+});
+
+describe('keyspace: hash fields read from an IMAGE', () => {
+  it('finds every field of an image (binary, empty, prefixes of each other) and nothing else', () => {
+    const h = new HashObject();
+    const fields: [string, string][] = [['f', 'one'], ['f1', ''], ['ff', 'x'.repeat(300)], ['', 'empty name'], ['\u0000\u00ff\r\n', 'bin\u0000']];
+    for (const [f, v] of fields) h.set(f, b(v));
+    const image = codecOf(ValueType.Hash)!.encodeImage(h);
+    for (const [f, v] of fields) expect(hashImageField(image, b(f))?.toString('latin1'), `field ${JSON.stringify(f)}`).to.equal(v);
+    for (const missing of ['F', 'f2', 'fff', 'one', '\u0000']) expect(hashImageField(image, b(missing)), missing).to.equal(undefined);
+    expect(hashImageField(codecOf(ValueType.Hash)!.encodeImage(new HashObject()), b('f'))).to.equal(undefined);
   });
 });

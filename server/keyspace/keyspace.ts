@@ -118,6 +118,24 @@ export class Keyspace {
   }
 
   /**
+   * A read answerable from a cold collection's IMAGE without rebuilding the collection (HGET of a cold hash): the
+   * IMAGE payload (a view of the log), WRONGTYPE, or null when the key is absent, expired, hot, or an *-lfu policy
+   * counts accesses (in entries) — then the caller reads the general way. Counts the hit and the access as
+   * lookupKeyRead would.
+   */
+  coldImage(db: number, key: string, type: ValueType): Buffer | WrongType | null {
+    const d = this.store.dbs[db];
+    const slot = d.slotOf(key);
+    if (slot === -1 || this.lfu || d.hotAt(slot) !== null) return null;
+    const at = d.coldExpireAt(slot);
+    if (at !== 0 && at <= now()) return null;
+    this.counters.keyspaceHits++;
+    d.coldReads++;
+    d.touchCold(slot, lruSeconds());
+    return d.coldType(slot) === type ? d.coldValue(slot) : WRONGTYPE;
+  }
+
+  /**
    * A plain SET's write (no condition, no kept TTL) without making an entry: a new key is born cold and a cold one
    * stays cold; a hot key is written through its entry as setString does.
    */

@@ -60,3 +60,23 @@ export function decodeHashImage(payload: Buffer): HashObject {
   for (let n = r.u32(); n > 0; n--) obj.set(r.str(), Buffer.from(r.bytes()));
   return obj;
 }
+
+/**
+ * The value of `field` in a hash IMAGE payload, found by walking it (no object built): how a cold hash answers
+ * HGET and its kind. A view of the payload; undefined when the field is not there.
+ */
+export function hashImageField(payload: Buffer, field: Buffer): Buffer | undefined {
+  if (payload[0] !== IMAGE_VERSION) throw new Error(`unknown hash image version ${payload[0]}`);
+  const n = payload.readUInt32LE(2);
+  const flen = field.length;
+  let at = 6;
+  for (let i = 0; i < n; i++) {
+    const fl = payload.readUInt32LE(at);
+    const fAt = at + 4;
+    const vAt = fAt + fl;
+    const vl = payload.readUInt32LE(vAt);
+    if (fl === flen && payload.compare(field, 0, flen, fAt, vAt) === 0) return payload.subarray(vAt + 4, vAt + 4 + vl);
+    at = vAt + 4 + vl;
+  }
+  return undefined;
+}
