@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { HOT_ENTRY_OVERHEAD } from '../server/engine/key-index.js';
+import { infoFields } from '../server/testing/info-fields.js';
 import { RawClient } from '../server/testing/raw-client.js';
 import { decodeReply } from '../server/testing/resp-frame.js';
 import { startFaha, type RunningServer } from '../server/testing/servers.js';
@@ -44,13 +45,7 @@ const integer = (reply: Buffer) => Number(decodeReply(reply).value);
 
 /** INFO faha as name → value. */
 async function fahaInfo(c: RawClient): Promise<Record<string, string>> {
-  const text = decodeReply(await c.call('INFO', 'faha')).value as string;
-  const out: Record<string, string> = {};
-  for (const line of text.split('\r\n')) {
-    const i = line.indexOf(':');
-    if (i > 0) out[line.slice(0, i)] = line.slice(i + 1);
-  }
-  return out;
+  return infoFields(await c.call('INFO', 'faha'));
 }
 
 async function demote(c: RawClient): Promise<number> {

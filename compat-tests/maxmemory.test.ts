@@ -3,6 +3,7 @@
 // than hot-cache-size plus maxmemory's room for hot entries still serves every key.
 import { expect } from 'chai';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { infoFields } from '../server/testing/info-fields.js';
 import { RawClient } from '../server/testing/raw-client.js';
 import { decodeReply } from '../server/testing/resp-frame.js';
 import { startFaha, type RunningServer } from '../server/testing/servers.js';
@@ -11,14 +12,7 @@ import { pipeline } from './all-types-load.js';
 
 const OOM = "-OOM command not allowed when used memory > 'maxmemory'.\r\n";
 
-function info(reply: Buffer): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of (decodeReply(reply).value as string).split('\r\n')) {
-    const i = line.indexOf(':');
-    if (i > 0) out[line.slice(0, i)] = line.slice(i + 1);
-  }
-  return out;
-}
+const info = infoFields;
 
 /** Polls `read` (every 20 ms, for at most 5 s) until `done` holds; returns the last reading. */
 async function until<T>(read: () => Promise<T>, done: (v: T) => boolean): Promise<T> {
