@@ -39,6 +39,16 @@ describe('compat: CONFIG', () => {
     await d.pair.cmd('CONFIG', 'GET');
   });
 
+  it('Redis 7.0\'s ziplist names are aliases of the listpack directives for CONFIG GET and SET, and patterns list both', async () => {
+    await d.pair.cmd('CONFIG', 'GET', 'hash-max-ziplist-entries');
+    await d.pair.cmd('CONFIG', 'SET', 'zset-max-ziplist-entries', '64');
+    await d.pair.cmd('CONFIG', 'GET', 'zset-max-listpack-entries');
+    await d.pair.cmd('CONFIG', 'SET', 'zset-max-listpack-entries', '128');
+    await d.pair.cmd('CONFIG', 'GET', 'zset-max-ziplist-entries', 'zset-max-listpack-entries');
+    await d.pair.cmdSorted('CONFIG', 'GET', '*ziplist*');
+    await d.pair.cmdSorted('CONFIG', 'GET', 'hash-max-*');
+  });
+
   it('CONFIG GET answers a map in RESP3', async () => {
     // HELLO's own reply names the server; only the replies after it are compared here.
     await d.pair.both('HELLO', '3');

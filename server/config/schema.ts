@@ -40,6 +40,8 @@ export interface Directive {
   compatOnly?: boolean;
   /** faha's own directive, unknown to Redis. */
   fahaOnly?: boolean;
+  /** Redis 7.0's older name for it (a config alias): accepted wherever the name is, listed by CONFIG GET too. */
+  alias?: string;
 }
 
 const bool = { kind: 'bool' } as const;
@@ -99,12 +101,12 @@ export const DIRECTIVES: Directive[] = [
   { name: 'maxmemory-policy', type: oneOf('volatile-lru', 'volatile-lfu', 'volatile-random', 'volatile-ttl', 'allkeys-lru', 'allkeys-lfu', 'allkeys-random', 'noeviction'), default: 'noeviction', mutability: 'mutable', doc: 'Over maxmemory: noeviction makes hot keys cold, then refuses writes with OOM; the others delete keys as Redis does.' },
   // Collection encodings: faha keeps its own structures, but OBJECT ENCODING names the encoding Redis would use,
   // which these thresholds decide as in Redis.
-  { name: 'hash-max-listpack-entries', type: int(0n, LLONG_MAX), default: '512', mutability: 'mutable', doc: 'A hash with more fields than this reports the hashtable encoding.' },
-  { name: 'hash-max-listpack-value', type: int(0n, LLONG_MAX), default: '64', mutability: 'mutable', doc: 'A hash with a field or value longer than this reports the hashtable encoding.' },
+  { name: 'hash-max-listpack-entries', alias: 'hash-max-ziplist-entries', type: int(0n, LLONG_MAX), default: '512', mutability: 'mutable', doc: 'A hash with more fields than this reports the hashtable encoding.' },
+  { name: 'hash-max-listpack-value', alias: 'hash-max-ziplist-value', type: int(0n, LLONG_MAX), default: '64', mutability: 'mutable', doc: 'A hash with a field or value longer than this reports the hashtable encoding.' },
   { name: 'set-max-intset-entries', type: int(0n, LLONG_MAX), default: '512', mutability: 'mutable', doc: 'A set of integers with more members than this reports the hashtable encoding.' },
-  { name: 'zset-max-listpack-entries', type: int(0n, LLONG_MAX), default: '128', mutability: 'mutable', doc: 'A sorted set with more members than this reports the skiplist encoding.' },
-  { name: 'zset-max-listpack-value', type: int(0n, LLONG_MAX), default: '64', mutability: 'mutable', doc: 'A sorted set with a member longer than this reports the skiplist encoding.' },
-  { name: 'list-max-listpack-size', type: int(-2147483648n, INT_MAX), default: '-2', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility (lists always report quicklist, as in Redis 7.0).', compatOnly: true },
+  { name: 'zset-max-listpack-entries', alias: 'zset-max-ziplist-entries', type: int(0n, LLONG_MAX), default: '128', mutability: 'mutable', doc: 'A sorted set with more members than this reports the skiplist encoding.' },
+  { name: 'zset-max-listpack-value', alias: 'zset-max-ziplist-value', type: int(0n, LLONG_MAX), default: '64', mutability: 'mutable', doc: 'A sorted set with a member longer than this reports the skiplist encoding.' },
+  { name: 'list-max-listpack-size', alias: 'list-max-ziplist-size', type: int(-2147483648n, INT_MAX), default: '-2', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility (lists always report quicklist, as in Redis 7.0).', compatOnly: true },
   { name: 'list-compress-depth', type: int(0n, INT_MAX), default: '0', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
   // Event notification
   {
@@ -116,7 +118,7 @@ export const DIRECTIVES: Directive[] = [
   },
 ];
 
-export const DIRECTIVE_BY_NAME = new Map<string, Directive>(DIRECTIVES.map((d) => [d.name, d]));
+export const DIRECTIVE_BY_NAME = new Map<string, Directive>(DIRECTIVES.flatMap((d) => (d.alias === undefined ? [[d.name, d]] : [[d.name, d], [d.alias, d]])));
 
 /** Case-insensitive lookup, as Redis's config dictionary compares names. */
 export function lookupDirective(name: string): Directive | undefined {

@@ -1,7 +1,7 @@
 // CONFIG GET and CONFIG SET with Redis 7.0's rules: several patterns or pairs per call; SET checks every name
 // first (unknown, immutable, protected, duplicate: the first problem wins), then every value, and changes all or
 // nothing. Values are parsed and stored by the config module; this file only speaks the command.
-import { lookupDirective, DIRECTIVES, type Directive } from '../../config/schema.js';
+import { DIRECTIVE_BY_NAME, lookupDirective, type Directive } from '../../config/schema.js';
 import { isValueError, type Value } from '../../config/values.js';
 import { stringMatch } from '../../keyspace/glob.js';
 import {
@@ -14,10 +14,12 @@ const GLOB_CHARS = /[*?[]/;
 
 export function configGetMatches(patterns: string[]): [string, Directive][] {
   const out: [string, Directive][] = [];
-  const seen = new Set<Directive>();
+  // Once per name: a directive and its alias are two names, and Redis lists both.
+  const seen = new Set<string>();
   const add = (shown: string, d: Directive) => {
-    if (seen.has(d)) return;
-    seen.add(d);
+    const name = shown.toLowerCase();
+    if (seen.has(name)) return;
+    seen.add(name);
     out.push([shown, d]);
   };
   for (const p of patterns) {
@@ -27,7 +29,7 @@ export function configGetMatches(patterns: string[]): [string, Directive][] {
       if (d !== undefined) add(p, d);
       continue;
     }
-    for (const d of DIRECTIVES) if (stringMatch(p, d.name, true)) add(d.name, d);
+    for (const [name, d] of DIRECTIVE_BY_NAME) if (stringMatch(p, name, true)) add(name, d);
   }
   return out;
 }
