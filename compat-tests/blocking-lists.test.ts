@@ -47,6 +47,21 @@ describe('compat: blocking list commands', () => {
     await blockedClients(d.pair, 0);
   });
 
+  it('SWAPDB serves a client blocked on a key that the swap brings into its database', async () => {
+    const waiter = await d.newPair();
+    start(waiter, 'BLPOP', 'k', '0');
+    await blockedClients(d.pair, 1);
+    await d.pair.cmd('SELECT', '1');
+    await d.pair.cmd('RPUSH', 'k', 'from db 1');
+    await d.pair.cmd('SELECT', '0');
+    await stillBlocked(waiter);
+    await d.pair.cmd('SWAPDB', '0', '1');
+    await next(waiter, 'BLPOP served after SWAPDB');
+    await d.pair.cmd('EXISTS', 'k');
+    await blockedClients(d.pair, 0);
+    await d.pair.cmd('SWAPDB', '0', '1');
+  });
+
   it('clients blocked on one key are served in the order they blocked, one element each', async () => {
     const waiters = [await d.newPair(), await d.newPair(), await d.newPair()];
     start(waiters[0], 'BRPOP', 'k', '0');

@@ -112,6 +112,12 @@ export class FahaServer implements ServerAdmin {
     this.ks.onKeyChange = (db, key) => this.watches.touched(db, key);
     this.ks.onFlush = (db) => this.watches.flushing(db);
     this.ks.onSwap = (a, b) => this.watches.swapping(a, b);
+    // Redis's dbSwapDatabases rescans both databases' blocked keys: a key that exists after the swap is ready.
+    this.ks.onSwapped = (a, b) => {
+      for (const db of [a, b]) {
+        for (const key of this.blocking.waitedKeys(db)) if (this.ks.db(db).has(key)) this.ks.signalReady(db, key);
+      }
+    };
     const lfuPolicy = (v: unknown) => String(v).endsWith('-lfu');
     this.ks.lfu = lfuPolicy(config.str('maxmemory-policy'));
     config.onChange('maxmemory-policy', (v) => (this.ks.lfu = lfuPolicy(v)));

@@ -53,6 +53,15 @@ export class BlockingRegistry {
     if (this.byKey.has(s) && !this.ready.has(s)) this.ready.set(s, { db, key });
   }
 
+  /** The keys someone waits on in `db` (SWAPDB rescans them, as Redis's scanDatabaseForReadyKeys). */
+  waitedKeys(db: number): string[] {
+    if (this.count === 0) return [];
+    const prefix = `${db}\u0000`;
+    const keys: string[] = [];
+    for (const s of this.byKey.keys()) if (s.startsWith(prefix)) keys.push(s.slice(prefix.length));
+    return keys;
+  }
+
   get hasReady(): boolean {
     return this.ready.size > 0;
   }

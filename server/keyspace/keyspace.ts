@@ -31,6 +31,8 @@ export class Keyspace {
   onFlush: (db: number) => void = () => {};
   /** Databases `a` and `b` are about to swap (SWAPDB): WATCH hooks in here. */
   onSwap: (a: number, b: number) => void = () => {};
+  /** Databases `a` and `b` have swapped: clients blocked on keys that now exist there hook in here. */
+  onSwapped: (a: number, b: number) => void = () => {};
   /** A list or sorted set at (db, key) gained elements (signalKeyAsReady); blocked clients hook in here. */
   onKeyReady: (db: number, key: string) => void = () => {};
   /** True while maxmemory-policy is an *-lfu one; the composition root keeps it in step with the config. */
@@ -280,6 +282,7 @@ export class Keyspace {
   swapDb(a: number, b: number): void {
     this.onSwap(a, b);
     this.store.swapDb(a, b);
+    this.onSwapped(a, b);
   }
 }
 
