@@ -3,11 +3,12 @@
 // Imported, not the global: Node 20's global performance is a getter on globalThis.
 import { performance } from 'node:perf_hooks';
 import { beginCommand, endCommand, now } from '../clock.js';
-import { ERR_NOAUTH, ERR_OOM, ERR_NOT_ALLOWED_IN_MULTI, execAbortBecause, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
+import { LogFullError } from '../engine/errors.js';
+import { ERR_NOAUTH, ERR_NOT_ALLOWED_IN_MULTI, ERR_OOM, execAbortBecause, misconfLogWrite, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
 import { formatMonitorLine } from './monitor-format.js';
 import { arityAccepts, CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
 import { ErrorReply, type Context, type MultiState, type ServerContext } from './types.js';
-import { fastWriteRefusal, writeRefusal } from './write-admission.js';
+import { fastWriteRefusal, reasonOf, writeRefusal } from './write-admission.js';
 
 /**
  * After its first TIMING_SAMPLE calls, a command's duration is measured on a random one call in TIMING_SAMPLE:
@@ -131,6 +132,8 @@ export class Dispatcher {
       const plan = handler.parse(argv);
       if (plan instanceof ErrorReply) ctx.reply.error(plan.message);
       else handler.exec(ctx, plan);
+    } catch (err) {
+      answerLogFull(ctx, err);
     } finally {
       endCommand();
     }
@@ -164,6 +167,8 @@ export class Dispatcher {
     beginCommand();
     try {
       exec(ctx, key, value);
+    } catch (err) {
+      answerLogFull(ctx, err);
     } finally {
       endCommand();
     }
@@ -211,4 +216,15 @@ function deniedOnOom(def: CommandDef, multi: MultiState | null): boolean {
   if (multi !== null && name !== 'exec' && name !== 'discard' && name !== 'quit' && name !== 'reset') return true;
   if ((def.flags & CmdFlag.DenyOom) !== 0) return true;
   return name === 'exec' && multi !== null && multi.queue.some((q) => (q.def.flags & CmdFlag.DenyOom) !== 0);
+}
+
+/**
+ * A record the log had no room for, and could not make room for, ends its command with the MISCONF refusal a
+ * write would have got at admission (admission estimated it smaller: APPEND to a large string). Records the
+ * command wrote before stay in the open batch; a change it made in DRAM before logging stays too, as in Redis
+ * when an AOF write fails after a command ran. Anything else is a bug and is thrown on.
+ */
+function answerLogFull(ctx: Context, err: unknown): void {
+  if (!(err instanceof LogFullError)) throw err;
+  ctx.reply.error(misconfLogWrite(reasonOf(err.osError)));
 }

@@ -214,6 +214,34 @@ describe('disk faults: fault points', () => {
     await expectAll(c, acked);
   });
 
+  it('an APPEND that outgrows a segment while none can be made answers MISCONF, the server stays up, and the log stays whole', async function () {
+    this.timeout(20000);
+    const [c1] = await start(['--segment-size', '1mb']);
+    const big = 'x'.repeat(900 * 1024);
+    expect((await c1.call('SET', 'big', big)).toString()).to.equal('+OK\r\n');
+    expect((await c1.call('SET', 'small', 'kept')).toString()).to.equal('+OK\r\n');
+    expect((await c1.call('DEBUG', 'FAULT', 'segment-create', 'ENOSPC')).toString()).to.equal('+OK\r\n');
+    // Admission sees a 300 KB argument; the record is the whole 1.2 MB string, more than a segment (or the spare).
+    c1.send('APPEND', 'big', 'y'.repeat(300 * 1024));
+    c1.send('SET', 'after', 'v');
+    expect((await c1.readRaw()).toString()).to.equal(ENOSPC_REPLY);
+    expect((await c1.readRaw()).toString()).to.match(/^(\+OK|-MISCONF)/);
+    expect((await c1.call('STRLEN', 'big')).toString()).to.equal(`:${900 * 1024}\r\n`);
+    expect((await c1.call('GET', 'small')).toString()).to.equal('$4\r\nkept\r\n');
+    expect((await c1.call('DEBUG', 'FAULT', 'CLEAR')).toString()).to.equal('+OK\r\n');
+    await new Promise((r) => setTimeout(r, 1200));
+    expect((await c1.call('APPEND', 'big', 'z')).toString()).to.equal(`:${900 * 1024 + 1}\r\n`);
+    const dir = server!.dir;
+    server!.kill('SIGKILL');
+    await server!.exited;
+    clients.splice(0).forEach((c) => c.close());
+    server = await startFaha({ dir, args: ['--segment-size', '1mb'] });
+    const c = await RawClient.connect(server.port);
+    clients.push(c);
+    expect((await c.call('STRLEN', 'big')).toString()).to.equal(`:${900 * 1024 + 1}\r\n`);
+    expect((await c.call('GET', 'small')).toString()).to.equal('$4\r\nkept\r\n');
+  });
+
   it('a MANIFEST that cannot be written keeps the next segment from being made until a retry succeeds on its own', async function () {
     this.timeout(20000);
     const [c1] = await start(['--segment-size', '1mb']);

@@ -20,3 +20,14 @@ export class DirLockedError extends EngineError {
     super('ERR_DIR_LOCKED', `data directory ${dir} is in use by another faha process (lock file ${dir}/faha.lock)`);
   }
 }
+
+/**
+ * A command's record did not fit the head segment and no next segment could be made (admission estimated the
+ * command smaller than it was): nothing of that record was written and the open batch is intact. `cause` is the
+ * OS error (`osError`); the command layer answers it as a MISCONF refusal.
+ */
+export class LogFullError extends EngineError {
+  constructor(readonly osError: Error) {
+    super('ERR_LOG_FULL', `the log cannot grow: ${osError.message}`);
+  }
+}

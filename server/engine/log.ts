@@ -5,7 +5,7 @@ import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PersistenceBackend } from '../platform/pmem.js';
 import { crc32c } from './crc.js';
-import { EngineError } from './errors.js';
+import { EngineError, LogFullError } from './errors.js';
 import {
   BATCH_ALIGN, BATCH_CONTINUED, BATCH_HEADER_SIZE, BATCH_MAGIC, BATCH_VERSION, BH_COUNT, BH_CRC, BH_EPOCH,
   BH_FIRST_LSN_LO, BH_FLAGS, BH_LENGTH, BH_MAGIC, BH_RESERVED, BH_VERSION, REC_DB, REC_EXPIRE_HI, REC_EXPIRE_LO,
@@ -297,6 +297,14 @@ export class Log {
    * logical batch goes on in a new segment, so recovery applies both parts or neither.
    */
   private rollSegment(need: number): void {
+    // The next segment is made first: if that fails, nothing has changed (the batch stays open here, whole), and
+    // the command that needed the room gets the error instead of leaving a CONTINUED part with no continuation.
+    const size = Math.max(this.opts.segmentSize, alignUp(BATCH_HEADER_SIZE + need, BATCH_ALIGN));
+    const spare = this.spare;
+    if (spare === null || spare.size < size || !this.manifestNames(spare)) {
+      const err = this.makeSpare(BATCH_HEADER_SIZE + need);
+      if (err !== null) throw new LogFullError(err);
+    }
     if (this.batchCount > 0) this.sealBatch(BATCH_CONTINUED);
     else this.cur.head = this.batchStart;
     this.batchOpen = false;
@@ -325,7 +333,7 @@ export class Log {
         this.addSegment(size);
       } catch (err) {
         this.spareFailed(err as Error, false);
-        throw err;
+        throw new LogFullError(err as Error);
       }
     }
     this.cur = this.segments[this.segments.length - 1];
