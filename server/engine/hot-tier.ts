@@ -123,27 +123,23 @@ export class HotTier {
     });
   }
 
-  /** Demotes the coldest of SAMPLES random hot entries; false when nothing could be demoted. */
+  /**
+   * Demotes the coldest of SAMPLES random hot entries, or the next coldest when that one cannot go (a collection
+   * whose IMAGE the log refuses now); false when none of them could.
+   */
   private demoteOne(): boolean {
     const dbs = this.store.dbs;
-    let best: Entry | null = null;
-    let bestIndex: KeyIndex | null = null;
-    let bestScore = Infinity;
     const lfu = this.byFrequency();
+    const picks: { d: KeyIndex; e: Entry; score: number }[] = [];
     for (let i = 0; i < SAMPLES; i++) {
       const d = pickWeighted(dbs);
       if (d === null) return false;
       const e = d.randomHot();
-      if (e === null) continue;
-      const score = lfu ? this.frequency(e) : e.atime;
-      if (score < bestScore) {
-        best = e;
-        bestIndex = d;
-        bestScore = score;
-      }
+      if (e !== null) picks.push({ d, e, score: lfu ? this.frequency(e) : e.atime });
     }
-    if (best === null || bestIndex === null) return false;
-    return this.demote(bestIndex, best);
+    picks.sort((a, b) => a.score - b.score);
+    for (const p of picks) if (this.demote(p.d, p.e)) return true;
+    return false;
   }
 
   /**
