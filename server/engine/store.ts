@@ -181,6 +181,19 @@ export class Store {
     if (e.type !== BYTES_TYPE) this.hotValueBytes += bytes;
   }
 
+  /**
+   * Whatever `key` holds in `d` stops being live, hot or cold, without rebuilding a cold value (a collection's
+   * IMAGE is not decoded just to be replaced); false when the key is absent.
+   */
+  private debitKey(d: KeyIndex, key: string): boolean {
+    const slot = d.slotOf(key);
+    if (slot === -1) return false;
+    const e = d.hotAt(slot);
+    if (e !== null) this.debit(e);
+    else this.debitCold(d.coldAt(slot));
+    return true;
+  }
+
   /** A cold value's record stops being live. */
   private debitCold(c: ColdRecord): void {
     c.seg.live -= c.length;
@@ -262,8 +275,7 @@ export class Store {
   createCollection(db: number, key: string, type: number, obj: unknown): Entry {
     const log = this.log;
     const e = new Entry(type, 0, log.lastSeg.id, log.lastValueOff, 0, 0, obj);
-    const old = this.dbs[db].get(key);
-    if (old !== undefined) this.debit(old);
+    this.debitKey(this.dbs[db], key);
     this.dbs[db].set(key, e);
     return e;
   }
@@ -283,8 +295,7 @@ export class Store {
     log.append(RecordKind.Image, type, db, key, image, expireAt);
     const e = new Entry(type, encodingTag(type, obj), log.lastSeg.id, log.lastValueOff, 0, expireAt, obj);
     const d = this.dbs[db];
-    const old = d.get(key);
-    if (old !== undefined) this.debit(old);
+    this.debitKey(d, key);
     this.credit(e, log.lastSeg, REC_HEADER_SIZE + key.length + image.length);
     d.set(key, e);
     return e;
@@ -292,12 +303,9 @@ export class Store {
 
   delete(db: number, key: string): boolean {
     const d = this.dbs[db];
-    const slot = d.slotOf(key);
-    if (slot === -1) return false;
+    if (d.slotOf(key) === -1) return false;
     this.log.append(RecordKind.Delete, 0, db, key, null, 0);
-    const e = d.hotAt(slot);
-    if (e !== null) this.debit(e);
-    else this.debitCold(d.coldAt(slot));
+    this.debitKey(d, key);
     d.delete(key);
     return true;
   }
@@ -346,15 +354,9 @@ export class Store {
       case RecordKind.PutString:
         this.applyString(d, r);
         break;
-      case RecordKind.Delete: {
-        const slot = d.slotOf(r.key);
-        if (slot === -1) break;
-        const e = d.hotAt(slot);
-        if (e !== null) this.debit(e);
-        else this.debitCold(d.coldAt(slot));
-        d.delete(r.key);
+      case RecordKind.Delete:
+        if (this.debitKey(d, r.key)) d.delete(r.key);
         break;
-      }
       case RecordKind.Expire: {
         const slot = d.slotOf(r.key);
         if (slot === -1) break;
@@ -437,14 +439,10 @@ export class Store {
 
   /** Recovery: `e` becomes the key's value, made of this one record. */
   private replace(d: KeyIndex, r: RecordView, e: Entry): void {
-    const old = d.get(r.key);
+    const existed = this.debitKey(d, r.key);
     this.credit(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
-    if (old === undefined) {
-      d.add(r.key, e);
-      return;
-    }
-    this.debit(old);
-    d.set(r.key, e);
+    if (existed) d.set(r.key, e);
+    else d.add(r.key, e);
   }
 
   private applyDelta(r: RecordView): void {
