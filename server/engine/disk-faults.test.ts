@@ -130,6 +130,18 @@ describe('disk faults: fault points', () => {
     server = null;
   });
 
+  /** SIGKILLs the server and starts a new one on its directory; a client of the new one. */
+  async function killAndRestart(args: string[]): Promise<RawClient> {
+    const dir = server!.dir;
+    server!.kill('SIGKILL');
+    await server!.exited;
+    clients.splice(0).forEach((c) => c.close());
+    server = await startFaha({ dir, args });
+    const c = await RawClient.connect(server.port);
+    clients.push(c);
+    return c;
+  }
+
   it('a failing persist holds replies and refuses new writes; once it clears the held replies arrive and writes resume', async () => {
     const [c1, c2] = await start([]);
     expect((await c1.call('SET', 'base', '1')).toString()).to.equal('+OK\r\n');
@@ -204,13 +216,7 @@ describe('disk faults: fault points', () => {
       expect((await c1.call('SET', k, v)).toString()).to.equal('+OK\r\n');
       acked.set(k, v);
     }
-    const dir = server!.dir;
-    server!.kill('SIGKILL');
-    await server!.exited;
-    clients.splice(0).forEach((c) => c.close());
-    server = await startFaha({ dir, args: ['--segment-size', '1mb'] });
-    const c = await RawClient.connect(server.port);
-    clients.push(c);
+    const c = await killAndRestart(['--segment-size', '1mb']);
     await expectAll(c, acked);
   });
 
@@ -231,13 +237,7 @@ describe('disk faults: fault points', () => {
     expect((await c1.call('DEBUG', 'FAULT', 'CLEAR')).toString()).to.equal('+OK\r\n');
     await new Promise((r) => setTimeout(r, 1200));
     expect((await c1.call('APPEND', 'big', 'z')).toString()).to.equal(`:${900 * 1024 + 1}\r\n`);
-    const dir = server!.dir;
-    server!.kill('SIGKILL');
-    await server!.exited;
-    clients.splice(0).forEach((c) => c.close());
-    server = await startFaha({ dir, args: ['--segment-size', '1mb'] });
-    const c = await RawClient.connect(server.port);
-    clients.push(c);
+    const c = await killAndRestart(['--segment-size', '1mb']);
     expect((await c.call('STRLEN', 'big')).toString()).to.equal(`:${900 * 1024 + 1}\r\n`);
     expect((await c.call('GET', 'small')).toString()).to.equal('$4\r\nkept\r\n');
   });

@@ -53,7 +53,11 @@ export class Keyspace {
 
   /** The live entry of `key`, after lazy expiry; does not count hits or misses nor touch the access time. */
   peek(db: number, key: string): Entry | undefined {
-    const e = this.store.dbs[db].get(key);
+    return this.live(db, key, this.store.dbs[db].get(key));
+  }
+
+  /** `e` (the key's entry, if any) unless its deadline has passed, in which case the key expires now. */
+  private live(db: number, key: string, e: Entry | undefined): Entry | undefined {
     if (e === undefined) return undefined;
     if (e.expireAt !== 0 && e.expireAt <= now()) {
       this.expire(db, key);
@@ -64,7 +68,11 @@ export class Keyspace {
 
   /** Lookup for reading: counts a hit or a miss (notified as 'keymiss') and updates the access time, as lookupKeyRead. */
   lookupRead(db: number, key: string): Entry | undefined {
-    const e = this.peek(db, key);
+    return this.countRead(db, key, this.peek(db, key));
+  }
+
+  /** lookupKeyRead's accounting of a live entry or of its absence. */
+  private countRead(db: number, key: string, e: Entry | undefined): Entry | undefined {
     if (e === undefined) {
       this.notify(NotifyClass.KeyMiss, 'keymiss', db, key);
       this.counters.keyspaceMisses++;
@@ -104,12 +112,18 @@ export class Keyspace {
   readString(db: number, key: string): Buffer | null | WrongType {
     const d = this.store.dbs[db];
     const slot = d.slotOf(key);
-    if (slot === -1 || this.lfu || d.hotAt(slot) !== null) return this.getString(db, key);
+    // One probe whatever the key is: absent and hot keys are answered from it too, not looked up again.
+    const hot = slot === -1 ? null : d.hotAt(slot);
+    if (slot === -1 || hot !== null || this.lfu) {
+      if (hot !== null) d.hotHits++;
+      const e = this.countRead(db, key, slot === -1 ? undefined : this.live(db, key, hot ?? d.get(key)));
+      if (e === undefined) return null;
+      return e.type === ValueType.String ? this.store.valueOf(e) : WRONGTYPE;
+    }
     const at = d.coldExpireAt(slot);
     if (at !== 0 && at <= now()) {
       this.expire(db, key);
-      this.notify(NotifyClass.KeyMiss, 'keymiss', db, key);
-      this.counters.keyspaceMisses++;
+      this.countRead(db, key, undefined);
       return null;
     }
     this.counters.keyspaceHits++;
