@@ -12,11 +12,26 @@ import {
   REC_FLAGS, REC_HEADER_SIZE, REC_KEY_LEN, REC_KIND, REC_LENGTH, REC_VALUE_LEN, alignUp, readU64, writeU64,
 } from './format.js';
 import { readManifest, writeManifest, type Manifest } from './manifest.js';
-import { recoverLog, type RecordVisitor, type RecoveryProgress } from './recovery.js';
+import { recoverLog, type RecordVisitor, type RecoveryEnd, type RecoveryProgress } from './recovery.js';
 import { Persister, type FsyncPolicy, type PersistMode } from './persister.js';
 import { Segment, SegmentTable, segmentFileName } from './segment.js';
 
 export type { FsyncPolicy, PersistMode } from './persister.js';
+
+/** One sealed batch piece, as shipped to backups: bytes [from, to) of `seg` (a logical batch may have several). */
+export interface SealedPart {
+  seg: Segment;
+  from: number;
+  to: number;
+}
+
+/** A batch piece a backup receives: where it goes in the log (same segment and offset as on the primary). */
+export interface ReceivedPart {
+  segId: number;
+  segSize: number;
+  off: number;
+  bytes: Buffer;
+}
 
 export interface LogOptions {
   /** The data directory; segments live in `<dir>/log`. */
@@ -63,15 +78,25 @@ export class Log {
   /** Segment and offset of the value bytes of the record appended last (read by the store right after append). */
   lastSeg!: Segment;
   lastValueOff = 0;
-  /** Called whenever `durableLSN` advances under `appendfsync always`. */
+  /** Called whenever `durableLSN` may have advanced (local persistence, or backups' acks). */
   onDurable: (lsn: number) => void = () => {};
   fsync: FsyncPolicy;
+  /** Told of every logical batch as it is sealed (before it is persisted here), to ship it to backups. */
+  onSealed: ((parts: SealedPart[]) => void) | null = null;
+  /** Told when a segment has been freed, so backups free theirs. */
+  onFreed: (id: number) => void = () => {};
+  /** While above 0 no segment is freed: a backup is being sent a snapshot or a catch-up that reads them. */
+  freeHolds = 0;
+  /** A backup's log: written only with its primary's batches (receive), never appended to. */
+  replica = false;
 
   private readonly logDir: string;
   private readonly segments: Segment[] = [];
   private readonly byId: SegmentTable;
   private cur!: Segment;
   private epoch = 1;
+  /** Each epoch this log has seen and the first LSN written in it, oldest first (see EpochStart). */
+  private epochs: EpochStart[] = [];
 
   private batchOpen = false;
   private batchStart = 0;
@@ -84,6 +109,10 @@ export class Log {
   private closed = false;
   private readonly warn: (msg: string) => void;
   private readonly sealNow = () => this.sealTurn();
+  /** The LSN the required backups have persisted (durableLSN never passes it); Infinity when none are required. */
+  private backupGate = Infinity;
+  /** Pieces of the logical batch being sealed, for onSealed. */
+  private sealedParts: SealedPart[] = [];
 
   /**
    * An allocated, empty segment the MANIFEST already names after the head: a roll adopts it, so no file is created
@@ -103,8 +132,8 @@ export class Log {
     this.fsync = opts.fsync;
     this.warn = opts.warn ?? (() => {});
     this.persister = new Persister(opts.persistMode ?? 'inline', this.warn);
-    this.persister.onPersisted = (lsn) => {
-      if (this.fsync === 'always') this.onDurable(lsn);
+    this.persister.onPersisted = () => {
+      if (this.fsync === 'always') this.onDurable(this.durableLSN);
     };
   }
 
@@ -115,9 +144,11 @@ export class Log {
     const manifest = readManifest(log.logDir);
     if (manifest === null) {
       log.epoch = 1;
+      log.epochs = [{ epoch: 1, start: 1 }];
       log.addSegment(opts.segmentSize);
     } else {
       log.epoch = manifest.epoch;
+      log.epochs = (manifest.epochs ?? [[manifest.epoch, 1]]).map(([epoch, start]) => ({ epoch, start }));
       log.removeStrays(manifest.segments);
       for (const id of manifest.segments) {
         const seg = Segment.open(opts.backend, log.logDir, id);
@@ -125,12 +156,7 @@ export class Log {
         log.byId.set(seg);
       }
       if (log.segments.length === 0) log.addSegment(opts.segmentSize);
-      const end = recoverLog(log.segments, visit, log.warn, opts.onRecoveryProgress);
-      log.nextLSN = end.nextLSN;
-      log.dropSegmentsAfter(end.headIndex);
-      log.cur = log.segments[log.segments.length - 1];
-      log.cur.head = end.head;
-      for (const s of log.segments) s.endsContinued = endsContinued(s);
+      log.replay(visit);
     }
     log.cur = log.segments[log.segments.length - 1];
     log.prefault();
@@ -138,6 +164,22 @@ export class Log {
     log.persister.sealedLSN = log.persister.persistedLSN = log.nextLSN - 1;
     log.setFsync(opts.fsync);
     return log;
+  }
+
+  /**
+   * Replays every live segment into `visit` and puts the write head after the last whole batch: at open, and on a
+   * backup once a full sync's snapshot is in.
+   */
+  replay(visit: RecordVisitor): RecoveryEnd {
+    const end = recoverLog(this.segments, visit, this.warn, this.opts.onRecoveryProgress);
+    this.nextLSN = end.nextLSN;
+    this.dropSegmentsAfter(end.headIndex);
+    this.cur = this.segments[this.segments.length - 1];
+    this.cur.head = end.head;
+    this.lastSeg = this.cur;
+    for (const s of this.segments) s.endsContinued = endsContinued(s);
+    this.persister.sealedLSN = this.persister.persistedLSN = this.nextLSN - 1;
+    return end;
   }
 
   get appliedLSN(): number {
@@ -149,7 +191,18 @@ export class Log {
    * and `no` replies never wait (Redis's meaning of those policies).
    */
   get durableLSN(): number {
-    return this.fsync === 'always' ? this.persister.persistedLSN : this.nextLSN - 1;
+    const local = this.fsync === 'always' ? this.persister.persistedLSN : this.nextLSN - 1;
+    return local < this.backupGate ? local : this.backupGate;
+  }
+
+  /**
+   * What the backups a reply needs have persisted (replication's sync-backups): durableLSN never passes it.
+   * Infinity when no backup is required.
+   */
+  setBackupGate(lsn: number): void {
+    if (lsn === this.backupGate) return;
+    this.backupGate = lsn;
+    this.onDurable(this.durableLSN);
   }
 
   /** What faha knows is persisted (under everysec/no this lags durableLSN, which only gates replies). */
@@ -218,7 +271,7 @@ export class Log {
       this.everysecTimer.unref();
     }
     // Leaving `always` must not strand replies that wait for a persist.
-    if (wasAlways && policy !== 'always') this.onDurable(this.nextLSN - 1);
+    if (wasAlways && policy !== 'always') this.onDurable(this.durableLSN);
   }
 
   /**
@@ -226,6 +279,7 @@ export class Log {
    * `value` may be null. After the call, `lastSeg`/`lastValueOff` locate the value bytes.
    */
   append(kind: number, flags: number, db: number, key: string, value: Buffer | null, expireAt: number): number {
+    if (this.replica) throw new EngineError('ERR_LOG_REPLICA', "a backup's log is written by its primary only");
     const keyLen = key.length;
     const valueLen = value === null ? 0 : value.length;
     const need = REC_HEADER_SIZE + keyLen + valueLen;
@@ -265,7 +319,7 @@ export class Log {
   persistAllSync(): void {
     this.sealTurn();
     this.persister.persistAllSync();
-    this.onDurable(this.persister.persistedLSN);
+    this.onDurable(this.durableLSN);
   }
 
   close(): void {
@@ -366,6 +420,7 @@ export class Log {
    * command changes anything, unless making one is already failing (then the retry timer tries again).
    */
   admitWrite(bytes: number): Error | null {
+    if (this.replica) return new EngineError('ERR_LOG_REPLICA', "a backup's log is written by its primary only");
     const persistError = this.persister.lastError;
     if (persistError !== null) return persistError;
     const need = bytes + BATCH_HEADER_SIZE + BATCH_ALIGN;
@@ -383,7 +438,8 @@ export class Log {
   manifestFor(segments: readonly Segment[] = this.segments): Manifest {
     const ids = segments.map((s) => s.id);
     if (this.spare !== null) ids.push(this.spare.id);
-    return { format: 1, epoch: this.epoch, segments: ids, beginLSN: this.firstLSNIn(segments) };
+    const epochs = this.epochs.map((e) => [e.epoch, e.start]);
+    return { format: 1, epoch: this.epoch, segments: ids, beginLSN: this.firstLSNIn(segments), epochs };
   }
 
   /** The first LSN held by `segments` (the next one when they hold no batch yet). */
@@ -511,7 +567,7 @@ export class Log {
    * its address).
    */
   canRelease(seg: Segment): boolean {
-    return !seg.prefaulting && !this.persister.holds(seg);
+    return this.freeHolds === 0 && !seg.prefaulting && !this.persister.holds(seg);
   }
 
   /**
@@ -527,6 +583,7 @@ export class Log {
     this.byId.delete(seg.id);
     seg.close();
     rmSync(seg.path, { force: true });
+    this.onFreed(seg.id);
   }
 
   /** Removes segment files the manifest does not name: left by a crash between a manifest update and a deletion. */
@@ -576,6 +633,168 @@ export class Log {
     }
   }
 
+  /** The epochs this log has seen, oldest first. */
+  get epochHistory(): readonly EpochStart[] {
+    return this.epochs;
+  }
+
+  /**
+   * Promotion: a new epoch, higher than any this log has seen, begins at the next LSN; recorded in the MANIFEST
+   * before any batch carries it.
+   */
+  beginEpoch(epoch: number): void {
+    this.epoch = epoch;
+    this.epochs.push({ epoch, start: this.nextLSN });
+    writeManifest(this.logDir, this.manifestFor());
+  }
+
+  /** A backup takes on its primary's epoch history (its log is about to be, or already is, a prefix of the primary's). */
+  adoptEpochs(history: readonly EpochStart[]): void {
+    this.epochs = history.map((e) => ({ ...e }));
+    this.epoch = history[history.length - 1].epoch;
+    writeManifest(this.logDir, this.manifestFor());
+  }
+
+  /**
+   * Where the batch starting at `lsn` lies (segment and offset), the sealed end when `lsn` is the next LSN, or null
+   * when the log no longer (or never) held it. Walks batch headers only.
+   */
+  positionOf(lsn: number): { seg: Segment; off: number } | null {
+    this.sealTurn();
+    if (lsn === this.nextLSN) return { seg: this.cur, off: this.cur.head };
+    for (const seg of this.segments) {
+      let off = 0;
+      while (off + BATCH_HEADER_SIZE <= seg.head && seg.view.getUint32(off + BH_MAGIC, true) === BATCH_MAGIC) {
+        const first = readU64(seg.buf, off + BH_FIRST_LSN_LO);
+        if (first === lsn) return { seg, off };
+        if (first > lsn) return null;
+        off = alignUp(off + BATCH_HEADER_SIZE + seg.view.getUint32(off + BH_LENGTH, true));
+      }
+    }
+    return null;
+  }
+
+  /** The end of what is sealed: segment and offset after the last sealed batch (an open batch starts there). */
+  get sealedEnd(): { seg: Segment; off: number } {
+    return { seg: this.cur, off: this.batchOpen ? this.batchStart : this.cur.head };
+  }
+
+  /**
+   * Where the data ends: after the last batch of the newest segment holding any (a restarted log's head may be an
+   * empty segment after it, the spare it had named). A backup's next batch goes here.
+   */
+  get dataEnd(): { seg: Segment; off: number } {
+    const end = this.sealedEnd;
+    if (end.off > 0) return end;
+    for (let i = this.segments.length - 1; i >= 0; i--) {
+      const s = this.segments[i];
+      if (s.head > 0) return { seg: s, off: s.head };
+    }
+    return end;
+  }
+
+  /** The live segment after `seg`, or null when `seg` is the head. */
+  segmentAfter(seg: Segment): Segment | null {
+    const i = this.segments.indexOf(seg);
+    return i >= 0 && i + 1 < this.segments.length ? this.segments[i + 1] : null;
+  }
+
+  /**
+   * A backup: writes the primary's batch pieces at the same segments and offsets and takes their last LSN as its
+   * own; persistReceived() makes them durable (once for everything received in one read). A segment named for the
+   * first time is made (and named in the MANIFEST) first.
+   */
+  receive(parts: readonly ReceivedPart[], lastLSN: number): Segment[] {
+    const segs: Segment[] = [];
+    for (const p of parts) {
+      let seg = this.byId.get(p.segId) ?? this.adoptSegment(p.segId, p.segSize);
+      if (seg.size !== p.segSize) {
+        // An empty segment this node made on its own (a new log's first, a spare named before a restart) before it
+        // knew the primary's size for it.
+        if (seg.head !== 0) throw new EngineError('ERR_LOG_SEGMENT', `segment ${p.segId} differs in size from the primary's`);
+        this.segments.splice(this.segments.indexOf(seg), 1);
+        this.byId.delete(seg.id);
+        seg.close();
+        rmSync(seg.path, { force: true });
+        if (this.cur === seg) this.cur = this.segments[this.segments.length - 1] ?? seg;
+        seg = this.adoptSegment(p.segId, p.segSize);
+      }
+      if (p.off + p.bytes.length > seg.size) throw new EngineError('ERR_LOG_SEGMENT', `a batch piece runs past segment ${p.segId}`);
+      seg.buf.set(p.bytes, p.off);
+      this.persister.add(seg, p.off, p.off + p.bytes.length);
+      if (p.off + p.bytes.length > seg.head) seg.head = p.off + p.bytes.length;
+      seg.endsContinued = (seg.buf[p.off + BH_FLAGS] & BATCH_CONTINUED) !== 0;
+      seg.lastWrite = Date.now();
+      if (seg.id > this.cur.id) this.cur = seg;
+      segs.push(seg);
+    }
+    this.nextLSN = lastLSN + 1;
+    this.persister.sealedLSN = lastLSN;
+    this.lastSeg = this.cur;
+    return segs;
+  }
+
+  /** A backup: persists what receive() wrote, now, on this thread (before the ack). Throws on failure. */
+  persistReceived(): void {
+    this.persister.persistAllSync();
+  }
+
+  /** A backup: the primary freed segment `id` (its live records were copied later in the log). */
+  freeReceived(id: number): void {
+    const seg = this.byId.get(id);
+    if (seg === undefined || seg === this.cur) return;
+    this.freeSegment(seg);
+  }
+
+  /**
+   * A backup starting a full sync: every segment it has goes, and the primary's live segments are made empty in
+   * their place, to be filled by writeSnapshot and replayed by replay().
+   */
+  resetForSnapshot(segments: readonly { id: number; size: number }[]): void {
+    for (const s of this.segments) {
+      this.byId.delete(s.id);
+      s.close();
+      rmSync(s.path, { force: true });
+    }
+    this.spare?.close();
+    if (this.spare !== null) rmSync(this.spare.path, { force: true });
+    this.spare = null;
+    this.segments.length = 0;
+    writeManifest(this.logDir, this.manifestFor());
+    for (const { id, size } of segments) this.adoptSegment(id, size);
+    this.nextLSN = 1;
+  }
+
+  /** A backup receiving a snapshot: bytes at `off` of segment `id`, persisted when the snapshot ends (persistAll). */
+  writeSnapshot(id: number, off: number, bytes: Buffer): void {
+    const seg = this.byId.get(id);
+    if (seg === undefined || off + bytes.length > seg.size) throw new EngineError('ERR_LOG_SEGMENT', `a snapshot chunk does not fit segment ${id}`);
+    seg.buf.set(bytes, off);
+    if (off + bytes.length > seg.head) seg.head = off + bytes.length;
+  }
+
+  /** Persists every live segment up to its head, synchronously (a backup, at the end of a snapshot). */
+  persistSegments(): void {
+    for (const s of this.segments) if (s.head > 0) s.file.persist(0, s.head);
+  }
+
+  /** Makes segment `id` (a backup following its primary) and names it in the MANIFEST; it becomes the head if newest. */
+  private adoptSegment(id: number, size: number): Segment {
+    const seg = Segment.create(this.opts.backend, this.logDir, id, size);
+    try {
+      writeManifest(this.logDir, { ...this.manifestFor(), segments: [...this.segments.map((s) => s.id), id] });
+    } catch (err) {
+      seg.close();
+      rmSync(seg.path, { force: true });
+      throw err;
+    }
+    this.segments.push(seg);
+    this.segments.sort((a, b) => a.id - b.id);
+    this.byId.set(seg);
+    if (this.cur === undefined || this.segments.length === 1 || seg.id > this.cur.id) this.cur = seg;
+    return seg;
+  }
+
   private sealTurn(): void {
     this.sealScheduled = false;
     if (!this.batchOpen) return;
@@ -587,6 +806,12 @@ export class Log {
     this.sealBatch(0);
     this.batchOpen = false;
     this.persister.sealedLSN = this.nextLSN - 1;
+    // Shipped before the local persist, so the backups' persist overlaps ours.
+    if (this.onSealed !== null) {
+      const parts = this.sealedParts;
+      this.sealedParts = [];
+      this.onSealed(parts);
+    }
     this.prefault();
     if (this.fsync === 'always') this.persister.start(false);
     else if (this.fsync === 'no') this.persister.dropPending();
@@ -615,7 +840,14 @@ export class Log {
     if (end > seg.head) buf.fill(0, seg.head, end);
     seg.head = end;
     this.persister.add(seg, start, end);
+    if (this.onSealed !== null) this.sealedParts.push({ seg, from: start, to: end });
   }
+}
+
+/** An epoch and the first LSN written in it: a log whose records up to LSN x agree with ours shares our history to x. */
+export interface EpochStart {
+  epoch: number;
+  start: number;
 }
 
 /** Whether the last batch of a (recovered) segment is a CONTINUED part: a walk over batch headers only. */

@@ -15,6 +15,11 @@ export interface Manifest {
    * the batches. Absent in manifests written before cleaning existed.
    */
   beginLSN?: number;
+  /**
+   * [epoch, first LSN written in it] for every epoch the log has seen, oldest first: how a primary tells whether a
+   * returning node's log is a prefix of its own (replication). Absent in manifests written before replication.
+   */
+  epochs?: number[][];
 }
 
 const FILE = 'MANIFEST';

@@ -161,6 +161,32 @@ export function recoverLog(segments: Segment[], visit: RecordVisitor, warn: (msg
   return { nextLSN: expectLSN < 0 ? 1 : expectLSN, headIndex, head, records, batches, truncatedBytes };
 }
 
+/**
+ * A backup's live apply: checks the batch at `off` of `seg` (as recovery does, its LSN must be `expectLSN`) and
+ * passes its records to `visit`; returns the LSN after it. Throws LogCorruptError when the batch is not whole.
+ */
+export function replayBatch(seg: Segment, off: number, expectLSN: number, visit: RecordVisitor): number {
+  const problem = checkBatch(seg, off, expectLSN);
+  if (problem !== null) throw new LogCorruptError(seg.path, off, problem);
+  const buf = seg.buf;
+  const dv = seg.view;
+  const firstLSN = readU64(buf, off + BH_FIRST_LSN_LO);
+  const view: RecordView = { kind: 0, flags: 0, db: 0, key: '', seg, valueOff: 0, valueLen: 0, expireAt: 0, lsn: 0 };
+  const bad = walkRecords(buf, off, (at, keyLen, valueLen, i) => {
+    view.kind = buf[at + REC_KIND];
+    view.flags = buf[at + REC_FLAGS];
+    view.db = dv.getUint16(at + REC_DB, true);
+    view.key = buf.toString('latin1', at + REC_HEADER_SIZE, at + REC_HEADER_SIZE + keyLen);
+    view.valueOff = at + REC_HEADER_SIZE + keyLen;
+    view.valueLen = valueLen;
+    view.expireAt = dv.getUint32(at + REC_EXPIRE_LO, true) + dv.getUint32(at + REC_EXPIRE_HI, true) * TWO_32;
+    view.lsn = firstLSN + i;
+    visit(view);
+  }, dv);
+  if (bad !== null) throw new LogCorruptError(seg.path, bad.at, bad.reason);
+  return firstLSN + dv.getUint32(off + BH_COUNT, true);
+}
+
 function startsWithGoodBatch(seg: Segment): boolean {
   return seg.buf.readUInt32LE(BH_MAGIC) !== 0 && checkBatch(seg, 0, -1) === null;
 }

@@ -8,8 +8,8 @@ import { Entry } from './entry.js';
 import { EngineError } from './errors.js';
 import { RecordKind, REC_HEADER_SIZE, REC_VALUE_LEN } from './format.js';
 import { KeyIndex, type ColdRecord } from './key-index.js';
-import { Log, type FsyncPolicy, type PersistMode } from './log.js';
-import type { RecordView, RecoveryProgress } from './recovery.js';
+import { Log, type FsyncPolicy, type PersistMode, type ReceivedPart } from './log.js';
+import { replayBatch, type RecordView, type RecoveryProgress } from './recovery.js';
 import { SegmentTable, type Segment } from './segment.js';
 
 /** The engine's one built-in value type: bytes that live in the log. Collections (other types) live in DRAM. */
@@ -83,6 +83,47 @@ export class Store {
     let keys = 0;
     for (const d of this.dbs) keys += d.size;
     this.recovery = { records, keys, millis: Date.now() - started };
+  }
+
+  /**
+   * A backup: the primary's logical batch (its pieces, each one batch) written at the same place in the log by
+   * Log.receive (into `segs`), applied to the index as recovery applies records.
+   */
+  applyReceived(parts: readonly ReceivedPart[], segs: readonly Segment[], firstLSN: number): void {
+    let lsn = firstLSN;
+    for (let i = 0; i < parts.length; i++) lsn = replayBatch(segs[i], parts[i].off, lsn, this.applyNow);
+  }
+
+  private readonly applyNow = (r: RecordView): void => this.apply(r);
+
+  /**
+   * A backup whose log was replaced by a snapshot (full sync): every key is forgotten and the index is rebuilt from
+   * the log, as at start-up.
+   */
+  reload(): RecoveryStats {
+    const started = Date.now();
+    this.forgetAll();
+    this.broken = new Map();
+    let records = 0;
+    this.log.replay((r) => {
+      records++;
+      this.apply(r);
+    });
+    this.checkBroken();
+    let keys = 0;
+    for (const d of this.dbs) keys += d.size;
+    return { records, keys, millis: Date.now() - started };
+  }
+
+  /**
+   * A backup about to receive a snapshot: every key goes from the index (without logging), before the segments it
+   * points into are replaced.
+   */
+  forgetAll(): void {
+    for (const d of this.dbs) d.clear();
+    this.liveBytes = 0;
+    this.hotValueBytes = 0;
+    this.dbLayouts = [{ segId: 0, off: 0, dbs: this.dbs.slice() }];
   }
 
   /** The index objects database numbers named at offset `off` of `seg` (see DbLayout). */
@@ -425,7 +466,7 @@ export class Store {
    */
   private overwrite(d: KeyIndex, r: RecordView, e: Entry): void {
     this.debit(e);
-    this.broken!.delete(e);
+    this.broken?.delete(e);
     if (e.expireAt !== r.expireAt) d.setExpire(r.key, e, r.expireAt);
     e.type = BYTES_TYPE;
     e.enc = r.flags;
@@ -457,17 +498,23 @@ export class Store {
     this.extend(e, r.seg, REC_HEADER_SIZE + r.key.length + r.valueLen);
     e.seg = r.seg.id;
     e.off = r.valueOff;
-    if (this.broken!.has(e)) return;
+    const broken = this.broken;
+    if (broken !== null && broken.has(e)) return;
     const where = `LSN ${r.lsn} in ${r.seg.path}`;
-    if (e.type !== r.flags) {
-      this.broken!.set(e, `a delta of type ${r.flags} for a key of type ${e.type} at ${where}`);
-      return;
+    let why: string | null = null;
+    if (e.type !== r.flags) why = `a delta of type ${r.flags} for a key of type ${e.type} at ${where}`;
+    else {
+      try {
+        codec.applyDelta(e.obj, payloadOf(r));
+      } catch (err) {
+        why = `a delta that does not apply at ${where}: ${(err as Error).message}`;
+      }
     }
-    try {
-      codec.applyDelta(e.obj, payloadOf(r));
-    } catch (err) {
-      this.broken!.set(e, `a delta that does not apply at ${where}: ${(err as Error).message}`);
-    }
+    if (why === null) return;
+    // In recovery a later record may still replace the value (see `broken`); on a backup's live stream every
+    // delta applies to the value the primary had, so one that does not is a diverged log.
+    if (broken === null) throw new EngineError('ERR_LOG_CORRUPT', `log corrupt: ${why}`);
+    broken.set(e, why);
   }
 
   /** After recovery: a value whose deltas did not apply and that nothing later replaced is corruption. */
