@@ -27,7 +27,7 @@ function parseInfo(reply: Buffer): InfoSection[] {
 function withoutFahaAdditions(sections: InfoSection[]): InfoSection[] {
   return sections
     .filter((s) => s.title !== 'Faha')
-    .map((s) => ({ title: s.title, fields: s.fields.filter(([k]) => k !== 'faha_version') }));
+    .map((s) => ({ title: s.title, fields: s.fields.filter(([k]) => !k.startsWith('faha_')) }));
 }
 
 async function infoBoth(pair: Pair, ...sections: string[]): Promise<[InfoSection[], InfoSection[]]> {

@@ -27,6 +27,8 @@ import { Eviction, type EvictionPolicy } from './keyspace/eviction.js';
 import { Keyspace } from './keyspace/keyspace.js';
 import { lfuFrequency } from './keyspace/lfu.js';
 import { Logger, type LogLevel } from './logger.js';
+import { Replication } from './replication/replication.js';
+import type { Role } from './replication/types.js';
 import { Clients, listen, type BoundListeners } from './net/listener.js';
 import { openBackend, type PersistenceBackend } from './platform/pmem.js';
 import { RecoveryProgressReporter, summaryLine } from './recovery-progress.js';
@@ -63,6 +65,7 @@ export class FahaServer implements ServerAdmin {
   readonly cleaner: Cleaner;
   readonly hotTier: HotTier;
   readonly eviction: Eviction;
+  readonly replication: Replication;
   readonly dataDir: string;
   private readonly lockFd: number;
   private readonly activeExpire: ActiveExpire;
@@ -71,6 +74,7 @@ export class FahaServer implements ServerAdmin {
   private cronTimer: NodeJS.Timeout | null = null;
   private lastRateSample = 0;
   private stopping = false;
+  private started = false;
   /** Resolves with the exit code when the server has shut down (SHUTDOWN, signal). */
   readonly done: Promise<number>;
   private finish!: (code: number) => void;
@@ -151,7 +155,34 @@ export class FahaServer implements ServerAdmin {
     this.clients.fast = new FastPath(this.dispatcher);
     this.clients.bulkLimit.value = config.num('proto-max-bulk-len');
     config.onChange('proto-max-bulk-len', (v) => (this.clients.bulkLimit.value = Number(v)));
+    this.replication = new Replication(
+      this.store,
+      config,
+      this.replId,
+      {
+        roleChanged: (role) => this.roleChanged(role),
+        pauseWrites: (ms) => this.clients.pause(Date.now() + ms, true),
+        unpauseWrites: () => this.clients.unpause(),
+        listeningPort: () => this.tcpPort,
+        dropHeldAfter: (lsn) => this.clients.dropHeldAfter(lsn),
+      },
+      (m) => this.logger.notice(m),
+    );
     this.applyConfigChanges();
+  }
+
+  /**
+   * What only a primary does stops on a backup: the cleaner (the primary's copies arrive as batches), active expiry
+   * and eviction (the primary's deletes arrive as records), and lazy expiry's deletes (ks.replica).
+   */
+  private roleChanged(role: Role): void {
+    const backup = role === 'backup';
+    this.ks.replica = backup;
+    this.eviction.onBackup = backup;
+    this.logger.role = backup ? 'S' : 'M';
+    if (!this.started) return;
+    if (backup) this.cleaner.stop();
+    else this.cleaner.start();
   }
 
   /** Encoding thresholds, set before recovery since rebuilding a collection applies them as it grows. */
@@ -185,7 +216,9 @@ export class FahaServer implements ServerAdmin {
   async start(): Promise<void> {
     const cfg = this.config;
     this.listeners = await listen(cfg.str('bind'), cfg.num('port'), cfg.num('tcp-backlog'), (s) => this.clients.accept(s), this.logger);
-    this.cleaner.start();
+    this.started = true;
+    this.replication.start();
+    if (this.replication.role === 'primary') this.cleaner.start();
     this.hotTier.start();
     this.writePidfile();
     this.scheduleCron();
@@ -255,6 +288,7 @@ export class FahaServer implements ServerAdmin {
     if (this.cronTimer) clearInterval(this.cronTimer);
     const closing = this.listeners?.close();
     this.clients.closeAll();
+    this.replication.stop();
     this.cleaner.stop();
     this.hotTier.stop();
     this.store.log.close();

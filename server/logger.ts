@@ -8,7 +8,7 @@ const RANK: Record<LogLevel, number> = { debug: 0, verbose: 1, notice: 2, warnin
 const MARK: Record<LogLevel, string> = { debug: '.', verbose: '-', notice: '*', warning: '#' };
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
-/** Redis's role letter: 'C' before the server exists (configuration), 'M' for a primary. */
+/** Redis's role letter: 'C' before the server exists (configuration), 'M' for a primary, 'S' for a backup. */
 export type LogRole = 'C' | 'M' | 'S';
 
 export function timestamp(d: Date): string {

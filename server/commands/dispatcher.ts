@@ -8,7 +8,7 @@ import { ERR_NOAUTH, ERR_NOT_ALLOWED_IN_MULTI, ERR_OOM, execAbortBecause, miscon
 import { formatMonitorLine } from './monitor-format.js';
 import { arityAccepts, CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
 import { ErrorReply, type Context, type MultiState, type ServerContext } from './types.js';
-import { fastWriteRefusal, reasonOf, writeRefusal } from './write-admission.js';
+import { fastWriteRefusal, isWriteCommand, reasonOf, replicationRefusal, writeRefusal } from './write-admission.js';
 
 /**
  * After its first TIMING_SAMPLE calls, a command's duration is measured on a random one call in TIMING_SAMPLE:
@@ -84,10 +84,23 @@ export class Dispatcher {
       this.rejectWrite(def, ctx, ERR_OOM);
       return;
     }
+    // NOREPLICAS and READONLY are decided before queuing: a write queued in MULTI dooms the transaction, and EXEC
+    // of one holding a write is discarded with EXECABORT, as Redis's rejectCommand does.
+    const refusal = isWriteCommand(def, multi) ? this.replicationRefusal() : null;
+    // A backup's log takes only its primary's batches; that lock is not a disk error, so READONLY answers first.
+    if (refusal !== null && this.server.replication.role === 'backup') {
+      this.rejectWrite(def, ctx, refusal);
+      return;
+    }
     // Where Redis checks for disk errors: after auth and MULTI's own checks, before subscribed mode and queuing.
     const misconf = writeRefusal(this.server.ks.store.log, def, argv, multi);
     if (misconf !== null) {
       this.rejectWrite(def, ctx, misconf);
+      return;
+    }
+    // NOREPLICAS comes after MISCONF, as in Redis's processCommand.
+    if (refusal !== null) {
+      this.rejectWrite(def, ctx, refusal);
       return;
     }
     if (inSubscribedMode(ctx) && !SUBSCRIBED_MODE_COMMANDS.has(def.spec.name)) {
@@ -111,7 +124,7 @@ export class Dispatcher {
     if (ctx.session.multi !== null) ctx.session.multi.aborted = true;
   }
 
-  /** A MISCONF refusal; refusing EXEC discards the transaction first, as Redis's execCommandAbort does. */
+  /** A MISCONF, NOREPLICAS or READONLY refusal; refusing EXEC discards the transaction first (execCommandAbort). */
   private rejectWrite(def: CommandDef, ctx: Context, msg: string): void {
     if (def.spec.name === 'exec' && ctx.session.multi !== null) {
       ctx.session.multi = null;
@@ -124,6 +137,8 @@ export class Dispatcher {
   /** Executes an already resolved and admitted command (also used by MULTI/EXEC later). */
   run(def: CommandDef, ctx: Context, argv: Buffer[]): void {
     const handler = def.handler!;
+    // EXEC carries no data flag of its own but runs the queued commands.
+    if ((def.flags & (CmdFlag.Write | CmdFlag.ReadOnly)) !== 0 || def.spec.name === 'exec') ctx.touched = true;
     const stats = this.statsFor(def);
     const t0 = this.startTimer(stats);
     const errorsBefore = ctx.reply.errorCount;
@@ -155,12 +170,14 @@ export class Dispatcher {
       return;
     }
     if ((def.flags & CmdFlag.Write) !== 0) {
-      const misconf = fastWriteRefusal(this.server.ks.store.log, key, value);
-      if (misconf !== null) {
-        this.reject(def, ctx, misconf);
+      const refusal = this.replicationRefusal();
+      const misconf = refusal !== null && this.server.replication.role === 'backup' ? null : fastWriteRefusal(this.server.ks.store.log, key, value);
+      if (misconf !== null || refusal !== null) {
+        this.reject(def, ctx, misconf ?? refusal!);
         return;
       }
     }
+    ctx.touched = true;
     const stats = this.statsFor(def);
     const t0 = this.startTimer(stats);
     const errorsBefore = ctx.reply.errorCount;
@@ -173,6 +190,11 @@ export class Dispatcher {
       endCommand();
     }
     this.account(def, ctx, stats, t0, errorsBefore);
+  }
+
+  /** READONLY (a read-only backup) or NOREPLICAS (a primary short of backups) for a write command, else null. */
+  private replicationRefusal(): string | null {
+    return replicationRefusal(this.server.replication, this.server.config.live['replica-read-only'] === true);
   }
 
   /** The start time when this call is one of the timed ones (see TIMING_SAMPLE), else -1. */

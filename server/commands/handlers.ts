@@ -12,6 +12,7 @@ import { PUBSUB_HANDLERS } from './pubsub/index.js';
 import { SET_HANDLERS } from './sets/index.js';
 import { SORTED_SET_HANDLERS } from './sorted-sets/index.js';
 import { TRANSACTION_HANDLERS } from './transactions/index.js';
+import { REPLICATION_HANDLERS } from './replication/index.js';
 import type { Handler } from './types.js';
 
 export const ALL_HANDLERS: Handler<any>[] = [
@@ -28,4 +29,5 @@ export const ALL_HANDLERS: Handler<any>[] = [
   ...HYPERLOGLOG_HANDLERS,
   ...PUBSUB_HANDLERS,
   ...TRANSACTION_HANDLERS,
+  ...REPLICATION_HANDLERS,
 ];

@@ -1,5 +1,6 @@
 // The shapes every command shares: its spec (data, as in Redis's src/commands/*.json), its handler
 // (parse → plan | error, then exec), and the context exec runs in. No behaviour lives here.
+import type { Socket } from 'node:net';
 import type { Config } from '../config/config.js';
 import type { Eviction } from '../keyspace/eviction.js';
 import type { Keyspace } from '../keyspace/keyspace.js';
@@ -8,6 +9,7 @@ import type { BlockingRegistry } from './blocking.js';
 import type { Dispatcher } from './dispatcher.js';
 import type { CommandDef } from './registry.js';
 import type { WatchRegistry } from './transactions/watch.js';
+import type { ReplicationView } from '../replication/types.js';
 
 /** A command's key specification, as COMMAND INFO reports it (Redis 7.0 key-specs). */
 export interface KeySpec {
@@ -118,6 +120,11 @@ export interface Session {
   deliver(write: (reply: ReplyWriter) => void): void;
   /** CLIENT LIST / CLIENT INFO line (without trailing newline). */
   describe(): string;
+  /**
+   * PSYNC: takes the connection's socket out of the client layer (replication streams over it from now on); its
+   * earlier replies are written first. Only real connections have one.
+   */
+  detach?(): Socket;
 }
 
 /** Connections, for CLIENT LIST/KILL/PAUSE and INFO clients. */
@@ -148,6 +155,8 @@ export interface ServerContext {
   readonly watches: WatchRegistry;
   /** Runs commands; EXEC runs the queued ones through it. */
   readonly dispatcher: Dispatcher;
+  /** This node's replication role, backups or primary link, and the write checks that depend on them. */
+  readonly replication: ReplicationView;
   shutdown(mode: { save: boolean | null; now: boolean; force: boolean }): ErrorReply | null;
 }
 
@@ -183,6 +192,18 @@ export interface Context {
    * `timeoutMs` (0 = forever) passes first, the client gets a null array.
    */
   block(keys: string[], timeoutMs: number): void;
+  /**
+   * Suspends the connection with no reply written (the command's last act, like block): its later input waits.
+   * `start` is called at once with `resume`, which must be called at most once: it writes the reply through
+   * `write` and lets the connection go on. `start` returns a cancel function, called if the client goes first.
+   * WAIT uses it; in MULTI (canBlock false) a command must answer at once instead.
+   */
+  suspend(start: (resume: (write: (reply: ReplyWriter) => void) => void) => () => void): void;
+  /**
+   * Set by the dispatcher when a command that reads or writes data ran (not when it was refused): its reply must
+   * wait until the log is durable that far. Replies of other commands (PING, INFO, refusals) depend on nothing.
+   */
+  touched?: boolean;
   /** When a blocked command runs again: the key signalled ready that it is being run for (Redis serves from it). */
   readonly readyKey?: string;
 }

@@ -1,8 +1,9 @@
-// The disk-error check before a command runs (Redis's writeCommandsDeniedByDiskError in processCommand): write
-// commands, and PING, are refused with MISCONF while the log cannot take them. Decides and words the refusal;
-// the dispatcher replies. Never executes anything.
+// The checks a write command passes before it runs, in Redis's processCommand order: the disk-error check
+// (writeCommandsDeniedByDiskError: writes, and PING, get MISCONF while the log cannot take them), then replication's
+// NOREPLICAS and READONLY. Decides and words the refusal; the dispatcher replies. Never executes anything.
 import { errnoOf, strerror } from '../platform/libc.js';
-import { misconfLogWrite } from '../resp/errors.js';
+import type { ReplicationView } from '../replication/types.js';
+import { ERR_NOREPLICAS, ERR_READONLY_REPLICA, misconfLogWrite } from '../resp/errors.js';
 import { CmdFlag, type CommandDef } from './registry.js';
 import type { MultiState } from './types.js';
 
@@ -57,4 +58,20 @@ export function writeRefusal(log: WriteAdmission, def: CommandDef, argv: Buffer[
 export function fastWriteRefusal(log: WriteAdmission, key: string, value: Buffer): string | null {
   const err = log.admitWrite(key.length + value.length + 2 * PER_ARGUMENT);
   return err === null ? null : misconfLogWrite(reasonOf(err));
+}
+
+/** Redis's is_write_command: a write, or EXEC of a transaction that queued one. */
+export function isWriteCommand(def: CommandDef, multi: MultiState | null): boolean {
+  if ((def.flags & CmdFlag.Write) !== 0) return true;
+  return def.spec.name === 'exec' && multi !== null && multi.queue.some((q) => (q.def.flags & CmdFlag.Write) !== 0);
+}
+
+/**
+ * Replication's refusal of a write, or null: on a backup, READONLY while replica-read-only is set; on a primary,
+ * NOREPLICAS while the view says too few backups are in sync (never on a backup, as Redis's
+ * checkGoodReplicasStatus). A primary with no backups pays one property read and one cheap call.
+ */
+export function replicationRefusal(repl: ReplicationView, replicaReadOnly: boolean): string | null {
+  if (repl.role === 'backup') return replicaReadOnly ? ERR_READONLY_REPLICA : null;
+  return repl.noReplicasRefusal() ? ERR_NOREPLICAS : null;
 }

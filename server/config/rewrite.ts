@@ -138,6 +138,11 @@ function rewriteSpecial(state: RewriteState, d: Directive, v: string): void {
       return;
     case 'percentiles':
       state.rewriteLine(name, `${name} ${v === '' ? '""' : v}`, true);
+      return;
+    case 'replicaof':
+      // A primary drops every replicaof line, as Redis's rewriteConfigReplicaOfOption does.
+      if (v === '') state.markProcessed(name);
+      else state.rewriteLine(name, `${name} ${v}`, true);
   }
 }
 

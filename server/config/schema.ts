@@ -20,7 +20,10 @@ export type DirectiveType =
   /** `display`: how CONFIG GET shows the stored value when Redis normalises it (notify-keyspace-events). */
   | { kind: 'string'; emptyIsNull?: boolean; check?: (v: string) => string | null; display?: (v: string) => string }
   /** Directives with their own grammar: several arguments on one line, or a value derived at run time. */
-  | { kind: 'special'; special: 'bind' | 'save' | 'dir' | 'percentiles' };
+  | { kind: 'special'; special: SpecialKind };
+
+/** `replicaof`: "host port" on one line, "no one" (or nothing) for a primary. */
+export type SpecialKind = 'bind' | 'save' | 'dir' | 'percentiles' | 'replicaof';
 
 /**
  * `mutable`: CONFIG SET changes it. `immutable`: only the file or command line. `protected`: Redis refuses it
@@ -48,7 +51,7 @@ const bool = { kind: 'bool' } as const;
 const int = (min: bigint, max: bigint, more: { unsigned?: boolean; clamp?: [bigint, bigint] } = {}) => ({ kind: 'int', min, max, ...more }) as const;
 const mem = (min: bigint, max: bigint, unsigned = false) => ({ kind: 'memory', min, max, unsigned }) as const;
 const oneOf = (...values: string[]) => ({ kind: 'enum', values }) as const;
-const special = (s: 'bind' | 'save' | 'dir' | 'percentiles') => ({ kind: 'special', special: s }) as const;
+const special = (s: SpecialKind) => ({ kind: 'special', special: s }) as const;
 const MB = 1024n * 1024n;
 
 function baseNameOnly(v: string): string | null {
@@ -108,6 +111,21 @@ export const DIRECTIVES: Directive[] = [
   { name: 'zset-max-listpack-value', alias: 'zset-max-ziplist-value', type: int(0n, LLONG_MAX), default: '64', mutability: 'mutable', doc: 'A sorted set with a member longer than this reports the skiplist encoding.' },
   { name: 'list-max-listpack-size', alias: 'list-max-ziplist-size', type: int(-2147483648n, INT_MAX), default: '-2', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility (lists always report quicklist, as in Redis 7.0).', compatOnly: true },
   { name: 'list-compress-depth', type: int(0n, INT_MAX), default: '0', mutability: 'mutable', doc: 'Accepted for redis.conf compatibility.', compatOnly: true },
+  // Replication: a primary and its synchronous backups (Redis's replica directives, faha's sync-backups)
+  { name: 'replicaof', alias: 'slaveof', type: special('replicaof'), default: 'no one', mutability: 'immutable', doc: 'Start as a backup of the primary at "host port" (REPLICAOF changes it at run time; "no one" = a primary).' },
+  { name: 'masterauth', type: { kind: 'string', emptyIsNull: true }, default: '', mutability: 'mutable', doc: 'Password a backup gives its primary ("" = none).' },
+  { name: 'masteruser', type: { kind: 'string', emptyIsNull: true }, default: '', mutability: 'mutable', doc: 'User name a backup gives its primary with masterauth ("" = the default user).' },
+  { name: 'replica-read-only', alias: 'slave-read-only', type: bool, default: 'yes', mutability: 'mutable', doc: 'A backup refuses write commands with READONLY.' },
+  { name: 'replica-priority', alias: 'slave-priority', type: int(0n, INT_MAX), default: '100', mutability: 'mutable', doc: 'Reported in INFO replication for failover tools (lower is preferred; 0 = never promote).' },
+  { name: 'replica-announce-ip', alias: 'slave-announce-ip', type: { kind: 'string', emptyIsNull: true }, default: '', mutability: 'mutable', doc: 'Address a backup reports to its primary instead of the one it connects from ("" = that one).' },
+  { name: 'replica-announce-port', alias: 'slave-announce-port', type: int(0n, 65535n, { unsigned: true }), default: '0', mutability: 'mutable', doc: 'Port a backup reports to its primary (0 = its own port).' },
+  { name: 'replica-announced', type: bool, default: 'yes', mutability: 'mutable', doc: 'Whether failover tools should announce this backup (INFO replica_announced).' },
+  { name: 'min-replicas-to-write', alias: 'min-slaves-to-write', type: int(0n, INT_MAX), default: '0', mutability: 'mutable', doc: 'Refuse writes with NOREPLICAS unless this many backups acked within min-replicas-max-lag seconds (0 = off).' },
+  { name: 'min-replicas-max-lag', alias: 'min-slaves-max-lag', type: int(0n, INT_MAX), default: '10', mutability: 'mutable', doc: 'Seconds since its last ack within which a backup counts for min-replicas-to-write (0 = off).' },
+  { name: 'repl-timeout', type: int(1n, INT_MAX), default: '60', mutability: 'mutable', doc: 'Seconds of silence after which a replication link is dropped.' },
+  { name: 'repl-ping-replica-period', alias: 'repl-ping-slave-period', type: int(1n, INT_MAX), default: '10', mutability: 'mutable', doc: 'Seconds between the pings a primary sends its backups when idle.' },
+  { name: 'sync-backups', type: int(0n, 16n), default: '0', mutability: 'mutable', doc: 'A write is answered only once this many backups have persisted it (0 = no synchronous backups).', fahaOnly: true },
+  { name: 'sync-backups-timeout', type: int(0n, INT_MAX), default: '10000', mutability: 'mutable', doc: 'Milliseconds with fewer than sync-backups backups in sync after which writes answer NOREPLICAS.', fahaOnly: true },
   // Event notification
   {
     name: 'notify-keyspace-events',

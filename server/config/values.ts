@@ -2,7 +2,7 @@
 // numbers, yes/no, enums, the save/bind/percentile lists, and the error texts each failure gives.
 // Pure functions over strings; the Config class (config.ts) decides when they run.
 import { resolve } from 'node:path';
-import type { Directive } from './schema.js';
+import type { Directive, SpecialKind } from './schema.js';
 
 /** Ints and memory sizes are bigints (Redis's ranges reach 2^64-1); the rest are strings or booleans. */
 export type Value = string | bigint | boolean;
@@ -109,7 +109,27 @@ function parsePercentiles(args: string[]): string | ValueError {
 /** Most addresses `bind` takes (Redis's CONFIG_BINDADDR_MAX). */
 const BIND_MAX = 16;
 
-function parseSpecial(kind: 'bind' | 'save' | 'dir' | 'percentiles', args: string[]): Value | ValueError {
+/** C's strtol(s, &end, 10) with Redis's `*end == '\\0'` check, saturated to a long then cast to an int; null if rejected. */
+function strtolToInt(s: string): number | null {
+  // No digits at all leaves `end` at the start: accepted only when the string is empty (strtol reads 0).
+  if (s === '') return 0;
+  const m = /^[ \t\n\v\f\r]*([+-]?\d+)$/.exec(s);
+  if (m === null) return null;
+  let v = BigInt(m[1]);
+  v = v > I64_MAX ? I64_MAX : v < I64_MIN ? I64_MIN : v;
+  return Number(BigInt.asIntN(32, v));
+}
+
+/** Redis's replicaof line: "no one" (any case) makes a primary, stored as ""; else "host port" with a valid port. */
+function parseReplicaOf(args: string[]): string | ValueError {
+  if (args.length !== 2) return { error: 'wrong number of arguments' };
+  if (args[0].toLowerCase() === 'no' && args[1].toLowerCase() === 'one') return '';
+  const port = strtolToInt(args[1]);
+  if (port === null || port < 0 || port > 65535) return { error: 'Invalid master port' };
+  return `${args[0]} ${port}`;
+}
+
+function parseSpecial(kind: SpecialKind, args: string[]): Value | ValueError {
   switch (kind) {
     case 'bind':
       if (args.length > BIND_MAX) return { error: 'Too many bind addresses specified.' };
@@ -121,6 +141,8 @@ function parseSpecial(kind: 'bind' | 'save' | 'dir' | 'percentiles', args: strin
     case 'dir':
       if (args.length !== 1) return { error: 'wrong number of arguments' };
       return args[0];
+    case 'replicaof':
+      return parseReplicaOf(args);
   }
 }
 

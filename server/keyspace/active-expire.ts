@@ -21,6 +21,8 @@ export class ActiveExpire {
 
   /** Runs one cycle for at most about `budgetMs`. Returns the number of keys it expired. */
   cycle(budgetMs: number): number {
+    // A backup expires nothing itself: the primary's deletes arrive in the stream (Redis's replicas skip the cycle).
+    if (this.ks.replica) return 0;
     const start = performance.now();
     const dbs = this.ks.databases;
     let expired = 0;

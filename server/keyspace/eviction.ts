@@ -27,6 +27,8 @@ export class Eviction {
   maxmemory = 0;
   policy: EvictionPolicy = 'noeviction';
   evictedKeys = 0;
+  /** A backup evicts nothing: its keys change only by its primary's records (Redis's replica-ignore-maxmemory). */
+  onBackup = false;
   private scheduled = false;
   /** Where each database's walk of its volatile keys is (volatile-* policies sample them in turn). */
   private readonly cursors: { set: Set<string>; it: Iterator<string> }[] = [];
@@ -48,7 +50,7 @@ export class Eviction {
    * Work cut short by the time limit goes on after this turn and counts as success (EVICT_RUNNING), as in Redis.
    */
   perform(): boolean {
-    if (this.maxmemory === 0 || this.usedBytes() <= this.maxmemory) return true;
+    if (this.maxmemory === 0 || this.onBackup || this.usedBytes() <= this.maxmemory) return true;
     const deadline = performance.now() + EVICTION_MS;
     let n = 0;
     while (this.usedBytes() > this.maxmemory) {

@@ -37,6 +37,13 @@ export class Keyspace {
   onKeyReady: (db: number, key: string) => void = () => {};
   /** True while maxmemory-policy is an *-lfu one; the composition root keeps it in step with the config. */
   lfu = false;
+  /**
+   * True while this node is a backup (replication sets it with the role). Lazy and active expiry then delete
+   * nothing and log nothing: a key past its deadline reads as absent, and its delete comes from the primary, as
+   * Redis 7.0's replicas leave it to their master (expireIfNeeded). A write's own lookup still deletes it (a
+   * writable replica's EXPIRE_FORCE_DELETE_EXPIRED).
+   */
+  replica = false;
 
   constructor(
     readonly store: Store,
@@ -56,11 +63,15 @@ export class Keyspace {
     return this.live(db, key, this.store.dbs[db].get(key));
   }
 
-  /** `e` (the key's entry, if any) unless its deadline has passed, in which case the key expires now. */
-  private live(db: number, key: string, e: Entry | undefined): Entry | undefined {
+  /**
+   * `e` (the key's entry, if any) unless its deadline has passed, in which case the key expires now (for a write's
+   * lookup even on a backup, see `replica`).
+   */
+  private live(db: number, key: string, e: Entry | undefined, forWrite = false): Entry | undefined {
     if (e === undefined) return undefined;
     if (e.expireAt !== 0 && e.expireAt <= now()) {
-      this.expire(db, key);
+      if (forWrite) this.deleteExpired(db, key);
+      else this.expire(db, key);
       return undefined;
     }
     return e;
@@ -85,7 +96,7 @@ export class Keyspace {
 
   /** Lookup for writing: no hit/miss accounting, as lookupKeyWrite. */
   lookupWrite(db: number, key: string): Entry | undefined {
-    const e = this.peek(db, key);
+    const e = this.live(db, key, this.store.dbs[db].get(key), true);
     if (e !== undefined) this.touch(e);
     return e;
   }
@@ -174,7 +185,7 @@ export class Keyspace {
     if (d.hotAt(slot) !== null || this.lfu) return null;
     const at = d.coldExpireAt(slot);
     if (at !== 0 && at <= now()) {
-      this.expire(db, key);
+      this.deleteExpired(db, key);
       return -1;
     }
     return slot;
@@ -253,7 +264,7 @@ export class Keyspace {
    * up here as Redis's setKey does (a key past its deadline expires first), so a new key can be announced.
    */
   setString(db: number, key: string, value: Buffer, expireAt: number, enc: StringEncoding = encodingFor(value), current?: Entry | null): Entry {
-    const old = current === undefined ? (this.peek(db, key) ?? null) : current;
+    const old = current === undefined ? (this.live(db, key, this.store.dbs[db].get(key), true) ?? null) : current;
     const e = this.store.putBytes(db, key, value, expireAt, enc, old);
     e.atime = lruSeconds();
     // A new value: flags about the old one (an unshared integer made by COPY) no longer apply.
@@ -275,8 +286,15 @@ export class Keyspace {
     this.onKeyChange(db, key);
   }
 
-  /** Deletes a key whose deadline passed, logging the delete as the effect (so backups and recovery agree). */
+  /**
+   * Deletes a key whose deadline passed, logging the delete as the effect (so backups and recovery agree). On a
+   * backup it does nothing: the primary's delete will arrive in the stream.
+   */
   expire(db: number, key: string): void {
+    if (!this.replica) this.deleteExpired(db, key);
+  }
+
+  private deleteExpired(db: number, key: string): void {
     this.store.delete(db, key);
     this.counters.expiredKeys++;
     this.notify(NotifyClass.Expired, 'expired', db, key);

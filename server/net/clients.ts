@@ -77,6 +77,19 @@ export class Clients implements ClientRegistry, ConnectionHost {
     for (const c of this.waiting) if (c.release(lsn)) this.waiting.delete(c);
   }
 
+  /**
+   * A primary stepping down: replies waiting for LSNs past `lsn` (what its backups acknowledged) can never be
+   * released truthfully, so their connections are closed; the clients see the outcome as unknown, never as done.
+   */
+  dropHeldAfter(lsn: number): void {
+    for (const c of [...this.waiting]) {
+      if (c.heldUntil <= lsn) continue;
+      this.logger.notice(`Closing a client whose write was never acknowledged by the backups: ${c.describe()}`);
+      this.waiting.delete(c);
+      c.destroy();
+    }
+  }
+
   pause(untilMs: number, writesOnly: boolean): void {
     const end = this.pauseState.set(untilMs, writesOnly, now());
     if (end !== 0) this.armPauseTimer();

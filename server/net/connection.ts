@@ -108,6 +108,9 @@ export class Connection implements Session, ClientInfoSource {
   dirtyCas = false;
   /** Set by ctx.block() during a command; taken by whoever ran the command. */
   private blockRequest: { keys: string[]; timeoutMs: number } | null = null;
+  /** What the command just run asked to be resumed by (ctx.suspend), and how to cancel it while suspended. */
+  private suspendRequest: Parameters<Context['suspend']>[0] | null = null;
+  private cancelSuspend: (() => void) | null = null;
   /** The command this connection is blocked in (BLPOP…), if any. */
   private blockedOn: BlockedCommand | null = null;
 
@@ -133,7 +136,9 @@ export class Connection implements Session, ClientInfoSource {
       ks: host.server.ks,
       server: host.server,
       canBlock: true,
+      touched: false,
       block: (keys, timeoutMs) => (this.blockRequest = { keys, timeoutMs }),
+      suspend: (start) => (this.suspendRequest = start),
     };
     this.reply.onError = (msg) => host.server.stats.recordErrorReply(msg);
     this.output = new OutputQueue(socket, host.log, (bytes, ok) => this.written(bytes, ok));
@@ -257,6 +262,7 @@ export class Connection implements Session, ClientInfoSource {
     this.skipCurrent = false;
     const blocking = this.host.server.blocking;
     if (this.blockRequest !== null) this.startBlocking(def!, copied ? argv : argv.map((a) => Buffer.from(a)));
+    else if (this.suspendRequest !== null) this.startSuspended(def!, copied ? argv : argv.map((a) => Buffer.from(a)));
     if (blocking.hasReady) blocking.serveReady();
     return this.blockedOn === null;
   }
@@ -280,6 +286,25 @@ export class Connection implements Session, ClientInfoSource {
     }
   }
 
+  /**
+   * The command just run asked to be suspended (ctx.suspend): blocked on no key until resumed. It counts as a
+   * blocked client (as Redis's WAIT does) for CLIENT LIST and the idle timeout, not for any key's waiters.
+   */
+  private startSuspended(def: CommandDef, argv: Buffer[]): void {
+    const start = this.suspendRequest!;
+    this.suspendRequest = null;
+    const b = new BlockedCommand(this.db, [], def, argv, () => true);
+    this.blockedOn = b;
+    let resumed = false;
+    this.cancelSuspend = start((write) => {
+      if (resumed || this.dead || this.blockedOn !== b) return;
+      resumed = true;
+      this.cancelSuspend = null;
+      write(this.reply);
+      this.unblocked();
+    });
+  }
+
   /** One of the blocked command's keys may be ready: run the command again; true when it was served. */
   private retryBlocked(key: string): boolean {
     const b = this.blockedOn;
@@ -287,6 +312,7 @@ export class Connection implements Session, ClientInfoSource {
     const handler = b.def.handler!;
     const plan = handler.parse(b.argv);
     this.ctx.readyKey = key;
+    this.ctx.touched = true;
     try {
       if (plan instanceof ErrorReply) this.reply.error(plan.message);
       else handler.exec(this.ctx, plan);
@@ -343,7 +369,11 @@ export class Connection implements Session, ClientInfoSource {
     if (this.dead) return;
     if (this.reply.length > 0) {
       this.notePeak(this.reply.length);
-      if (this.output.push(this.reply.take())) {
+      // A round of replies none of which read or wrote data (PING, INFO, refusals) waits for nothing: a node whose
+      // writes wait for absent backups still answers them.
+      const tag = this.ctx.touched === true ? this.host.log.appliedLSN : 0;
+      this.ctx.touched = false;
+      if (this.output.push(this.reply.take(), tag)) {
         this.host.waiting.add(this);
         return;
       }
@@ -352,6 +382,11 @@ export class Connection implements Session, ClientInfoSource {
   }
 
   /** The log is durable up to `lsn`: send what waited for it. Returns true when nothing is held any more. */
+  /** The newest LSN a held reply of this connection waits for (0 when none waits). */
+  get heldUntil(): number {
+    return this.output.newestTag;
+  }
+
   release(lsn: number): boolean {
     if (this.dead) return true;
     if (!this.output.release(lsn)) return false;
@@ -423,6 +458,21 @@ export class Connection implements Session, ClientInfoSource {
     }
   }
 
+  /**
+   * PSYNC: the socket leaves the client layer to carry a replication stream. What this connection was answered
+   * before (the handshake's replies) is written first, held or not, since it depends on no data.
+   */
+  detach(): Socket {
+    const out = this.output.takeHeld();
+    if (this.reply.length > 0) out.push(...this.reply.take());
+    for (const b of out) this.socket.write(b);
+    this.dead = true;
+    this.host.waiting.delete(this);
+    for (const ev of ['data', 'drain', 'error', 'close']) this.socket.removeAllListeners(ev);
+    this.host.closed(this);
+    return this.socket;
+  }
+
   private end(): void {
     if (this.dead) return;
     this.dead = true;
@@ -433,6 +483,10 @@ export class Connection implements Session, ClientInfoSource {
   destroy(): void {
     if (this.dead) return;
     this.dead = true;
+    if (this.cancelSuspend !== null) {
+      this.cancelSuspend();
+      this.cancelSuspend = null;
+    }
     if (this.blockedOn !== null) {
       this.host.server.blocking.remove(this.blockedOn);
       if (this.blockedOn.timer !== null) clearTimeout(this.blockedOn.timer);

@@ -23,9 +23,11 @@ export class OutputQueue {
     private readonly onWrite: WriteListener,
   ) {}
 
-  /** Sends `bufs` if the log is durable up to what they depend on, else holds them; true when held. */
-  push(bufs: Buffer[]): boolean {
-    const tag = this.log.appliedLSN;
+  /**
+   * Sends `bufs` if the log is durable up to `tag`, the LSN they depend on (0: nothing), and nothing waits before
+   * them; else holds them. True when held.
+   */
+  push(bufs: Buffer[], tag: number): boolean {
     if (this.held.length === 0 && tag <= this.log.durableLSN) {
       this.write(bufs);
       return false;
@@ -54,6 +56,19 @@ export class OutputQueue {
     }
     if (i > 0) this.held = this.held.slice(i);
     return this.held.length === 0;
+  }
+
+  /** Everything held, in order, and nothing held any more (the connection is leaving the client layer). */
+  takeHeld(): Buffer[] {
+    const bufs = this.held.flatMap((h) => h.bufs);
+    this.held = [];
+    this.heldBytes = 0;
+    return bufs;
+  }
+
+  /** The newest LSN a held reply waits for (0 when nothing is held). */
+  get newestTag(): number {
+    return this.held.length === 0 ? 0 : this.held[this.held.length - 1].tag;
   }
 
   get waiting(): boolean {

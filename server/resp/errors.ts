@@ -256,3 +256,33 @@ export const ERR_BGREWRITEAOF_IN_PROGRESS = 'ERR Background append only file rew
 
 /** A write refused while the dataset is over maxmemory and the policy could not free enough (shared.oomerr). */
 export const ERR_OOM = "OOM command not allowed when used memory > 'maxmemory'.";
+
+/** Replication (Redis 7.0's replication.c and processCommand). */
+export const ERR_NOREPLICAS = 'NOREPLICAS Not enough good replicas to write.';
+export const ERR_READONLY_REPLICA = "READONLY You can't write against a read only replica.";
+export const ERR_INVALID_MASTER_PORT = 'ERR Invalid master port';
+export const ERR_REPLICAOF_WHILE_FAILING_OVER = 'ERR REPLICAOF not allowed while failing over.';
+export const ERR_WAIT_ON_REPLICA =
+  'ERR WAIT cannot be used with replica instances. Please also note that since Redis 4.0 if a replica is configured to be writable (which is not the default) writes to replicas are just local and are not propagated.';
+/** WAITAOF (Redis 7.2). */
+export const ERR_WAITAOF_ON_REPLICA = 'ERR WAITAOF cannot be used with replica instances. Please also note that writes to replicas are just local and are not propagated.';
+export const ERR_FAILOVER_TIMEOUT = 'ERR FAILOVER timeout must be greater than 0';
+export const ERR_NO_FAILOVER = 'ERR No failover in progress.';
+export const ERR_FAILOVER_IN_PROGRESS = 'ERR FAILOVER already in progress.';
+export const ERR_FAILOVER_ON_REPLICA = 'ERR FAILOVER is not valid when server is a replica.';
+export const ERR_FAILOVER_NO_REPLICAS = 'ERR FAILOVER requires connected replicas.';
+export const ERR_FAILOVER_FORCE = 'ERR FAILOVER with force option requires both a timeout and target HOST and IP.';
+export const ERR_FAILOVER_NOT_A_REPLICA = 'ERR FAILOVER target HOST and PORT is not a replica.';
+export const ERR_FAILOVER_NOT_ONLINE = 'ERR FAILOVER target replica is not online.';
+
+/** PSYNC from something that did not say where its log stands (a Redis replica, a client): faha streams to faha backups. */
+export const ERR_PSYNC_NOT_FAHA = 'ERR faha streams its log to faha backups only: REPLCONF faha must come before PSYNC';
+/** PSYNC to a backup: faha has no chained replication. */
+export const ERR_PSYNC_ON_BACKUP = 'ERR this node is a backup: connect backups to its primary';
+/** PSYNC from a connection that cannot hand over its socket. */
+export const ERR_PSYNC_NO_SOCKET = 'ERR PSYNC needs a network connection';
+export function unrecognizedReplconfOption(opt: string): string {
+  return `ERR Unrecognized REPLCONF option: ${opt}`;
+}
+/** REPLCONF faha-stale to a node that is not an older primary (already a backup, or of the same or a newer epoch). */
+export const ERR_NOT_STALE = 'ERR not a primary of an older epoch';

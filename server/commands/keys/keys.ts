@@ -16,18 +16,22 @@ const keys = simpleHandler('keys', (ctx, argv) => {
   for (const k of out) ctx.reply.bulkString(k, 'latin1');
 });
 
+/** Redis's dbRandomKey gives up looking for a live key after 100 expired draws on a replica. */
+const RANDOMKEY_TRIES = 100;
+
 const randomkey = simpleHandler('randomkey', (ctx) => {
   const db = ctx.session.db;
   const idx = ctx.ks.db(db);
-  for (;;) {
+  for (let tries = 1; ; tries++) {
     const key = idx.randomKey();
     if (key === undefined) {
       ctx.reply.nil();
       return;
     }
-    // Each expired draw deletes a key, so this ends.
+    // Each expired draw deletes a key, so this ends; on a backup nothing is deleted, so after RANDOMKEY_TRIES
+    // draws an expired key is answered, as Redis's replicas do.
     const at = idx.expireAtOf(key);
-    if (at !== 0 && at <= now()) {
+    if (at !== 0 && at <= now() && !(ctx.ks.replica && tries >= RANDOMKEY_TRIES)) {
       ctx.ks.expire(db, key);
       continue;
     }

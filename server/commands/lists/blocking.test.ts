@@ -34,7 +34,7 @@ describe('lists: blocked commands run again for a ready key', () => {
     const ks = new Keyspace(store, { expiredKeys: 0, keyspaceHits: 0, keyspaceMisses: 0 });
     const session = { db: 0, resp: 2 } as Session;
     blocked = null;
-    ctx = { session, reply: new ReplyWriter(), ks, server: {} as ServerContext, canBlock: true, block: (keys) => (blocked = keys) };
+    ctx = { session, reply: new ReplyWriter(), ks, server: {} as ServerContext, canBlock: true, block: (keys) => (blocked = keys), suspend: () => {} };
   });
   afterEach(() => {
     store.log.close();

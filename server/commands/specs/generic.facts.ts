@@ -1870,5 +1870,37 @@ export const GENERIC_FACTS: CommandSpec[] = [
         ]
       }
     ]
+  },
+  {
+    "name": "wait",
+    "arity": 3,
+    "flags": [
+      "noscript"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@slow",
+      "@connection"
+    ],
+    "summary": "",
+    "since": "3.0.0",
+    "group": "generic",
+    "tips": [
+      "request_policy:all_shards",
+      "response_policy:agg_min"
+    ],
+    "complexity": "",
+    "arguments": [
+      {
+        "name": "numreplicas",
+        "type": "integer"
+      },
+      {
+        "name": "timeout",
+        "type": "integer"
+      }
+    ]
   }
 ];

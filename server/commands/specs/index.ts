@@ -3,7 +3,7 @@
 import type { ArgSpec, CommandSpec } from '../types.js';
 import { BITMAP_FACTS } from './bitmap.facts.js';
 import { CONNECTION_FACTS } from './connection.facts.js';
-import { EXTRA_SUBCOMMANDS } from './extra.js';
+import { EXTRA_COMMANDS, EXTRA_SUBCOMMANDS } from './extra.js';
 import { GENERIC_FACTS } from './generic.facts.js';
 import { HASH_FACTS } from './hash.facts.js';
 import { HYPERLOGLOG_FACTS } from './hyperloglog.facts.js';
@@ -68,4 +68,4 @@ export const FACTS: CommandSpec[] = [
   ...TRANSACTIONS_FACTS,
 ];
 
-export const ALL_SPECS: CommandSpec[] = withExtras(FACTS).map(withProse);
+export const ALL_SPECS: CommandSpec[] = [...withExtras(FACTS), ...EXTRA_COMMANDS].map(withProse);

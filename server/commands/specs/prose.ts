@@ -10,6 +10,7 @@ import { BITMAP_PROSE } from './bitmap.prose.js';
 import { HYPERLOGLOG_PROSE } from './hyperloglog.prose.js';
 import { PUBSUB_PROSE } from './pubsub.prose.js';
 import { TRANSACTIONS_PROSE } from './transactions.prose.js';
+import { REPLICATION_PROSE } from './replication.prose.js';
 
 export interface CommandProse {
   summary: string;
@@ -351,4 +352,5 @@ export const PROSE: Record<string, CommandProse> = {
   ...HYPERLOGLOG_PROSE,
   ...PUBSUB_PROSE,
   ...TRANSACTIONS_PROSE,
+  ...REPLICATION_PROSE,
 };

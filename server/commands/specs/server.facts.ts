@@ -854,5 +854,295 @@ export const SERVER_FACTS: CommandSpec[] = [
         ]
       }
     ]
+  },
+  {
+    "name": "replicaof",
+    "arity": 3,
+    "flags": [
+      "admin",
+      "noscript",
+      "stale",
+      "no_async_loading"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@admin",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "5.0.0",
+    "group": "server",
+    "complexity": "",
+    "arguments": [
+      {
+        "name": "args",
+        "type": "oneof",
+        "arguments": [
+          {
+            "name": "host-port",
+            "type": "block",
+            "arguments": [
+              {
+                "name": "host",
+                "type": "string"
+              },
+              {
+                "name": "port",
+                "type": "integer"
+              }
+            ]
+          },
+          {
+            "name": "no-one",
+            "type": "block",
+            "arguments": [
+              {
+                "name": "no",
+                "type": "pure-token",
+                "token": "NO"
+              },
+              {
+                "name": "one",
+                "type": "pure-token",
+                "token": "ONE"
+              }
+            ]
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "name": "slaveof",
+    "arity": 3,
+    "flags": [
+      "admin",
+      "noscript",
+      "stale",
+      "no_async_loading"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@admin",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "1.0.0",
+    "group": "server",
+    "complexity": "",
+    "docFlags": [
+      "deprecated"
+    ],
+    "deprecatedSince": "5.0.0",
+    "replacedBy": "`REPLICAOF`",
+    "arguments": [
+      {
+        "name": "args",
+        "type": "oneof",
+        "arguments": [
+          {
+            "name": "host-port",
+            "type": "block",
+            "arguments": [
+              {
+                "name": "host",
+                "type": "string"
+              },
+              {
+                "name": "port",
+                "type": "integer"
+              }
+            ]
+          },
+          {
+            "name": "no-one",
+            "type": "block",
+            "arguments": [
+              {
+                "name": "no",
+                "type": "pure-token",
+                "token": "NO"
+              },
+              {
+                "name": "one",
+                "type": "pure-token",
+                "token": "ONE"
+              }
+            ]
+          }
+        ]
+      }
+    ]
+  },
+  {
+    "name": "role",
+    "arity": 1,
+    "flags": [
+      "noscript",
+      "loading",
+      "stale",
+      "fast"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@admin",
+      "@fast",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "2.8.12",
+    "group": "server",
+    "complexity": ""
+  },
+  {
+    "name": "failover",
+    "arity": -1,
+    "flags": [
+      "admin",
+      "noscript",
+      "stale"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@admin",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "6.2.0",
+    "group": "server",
+    "complexity": "",
+    "arguments": [
+      {
+        "name": "target",
+        "type": "block",
+        "token": "TO",
+        "flags": [
+          "optional"
+        ],
+        "arguments": [
+          {
+            "name": "host",
+            "type": "string"
+          },
+          {
+            "name": "port",
+            "type": "integer"
+          },
+          {
+            "name": "force",
+            "type": "pure-token",
+            "token": "FORCE",
+            "flags": [
+              "optional"
+            ]
+          }
+        ]
+      },
+      {
+        "name": "abort",
+        "type": "pure-token",
+        "token": "ABORT",
+        "flags": [
+          "optional"
+        ]
+      },
+      {
+        "name": "milliseconds",
+        "type": "integer",
+        "token": "TIMEOUT",
+        "flags": [
+          "optional"
+        ]
+      }
+    ]
+  },
+  {
+    "name": "psync",
+    "arity": -3,
+    "flags": [
+      "admin",
+      "noscript",
+      "no_async_loading",
+      "no_multi"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@admin",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "2.8.0",
+    "group": "server",
+    "arguments": [
+      {
+        "name": "replicationid",
+        "type": "string"
+      },
+      {
+        "name": "offset",
+        "type": "integer"
+      }
+    ]
+  },
+  {
+    "name": "replconf",
+    "arity": -1,
+    "flags": [
+      "admin",
+      "noscript",
+      "loading",
+      "stale",
+      "allow_busy"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@admin",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "3.0.0",
+    "group": "server",
+    "complexity": "",
+    "docFlags": [
+      "syscmd"
+    ]
+  },
+  {
+    "name": "sync",
+    "arity": 1,
+    "flags": [
+      "admin",
+      "noscript",
+      "no_async_loading",
+      "no_multi"
+    ],
+    "firstKey": 0,
+    "lastKey": 0,
+    "step": 0,
+    "aclCategories": [
+      "@admin",
+      "@slow",
+      "@dangerous"
+    ],
+    "summary": "",
+    "since": "1.0.0",
+    "group": "server"
   }
 ];

@@ -39,7 +39,7 @@ describe('strings: handlers against a key of another type', () => {
     const ks = new Keyspace(store, { expiredKeys: 0, keyspaceHits: 0, keyspaceMisses: 0 });
     const session = { db: 0, resp: 2 } as Session;
     const server = { config: new Config(), ks } as unknown as ServerContext;
-    ctx = { session, reply: new ReplyWriter(), ks, server, canBlock: false, block: () => {} };
+    ctx = { session, reply: new ReplyWriter(), ks, server, canBlock: false, block: () => {}, suspend: () => {} };
     store.dbs[0].set('l', new Entry(ValueType.List, 0, 0, 0, 0, 0, ['a']));
   });
   afterEach(() => {

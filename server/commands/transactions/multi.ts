@@ -46,7 +46,7 @@ export const execHandler = simpleHandler('exec', (ctx) => {
   }
   ctx.reply.array(multi.queue.length);
   // Inside EXEC a blocking command answers at once, as if its timeout had passed.
-  const inner: Context = { ...ctx, canBlock: false, block: () => {} };
+  const inner: Context = { ...ctx, canBlock: false, block: () => {}, suspend: () => {} };
   for (const q of multi.queue) ctx.server.dispatcher.run(q.def, inner, q.argv);
 });
 
