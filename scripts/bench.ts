@@ -1,13 +1,15 @@
 // The benchmark (npm run bench -- --help): faha against redis-server in the same run with redis-benchmark, durable
 // (both persist every write before replying) and in memory; prints medians and faha/redis ratios (DESIGN §2), after
 // a smoke run of redis-benchmark's default tests; --recovery times restarts instead (bench/recovery.ts), --memory
-// and --zipf measure DRAM per key and Zipfian throughput with a load generator of our own. Measures only.
+// and --zipf measure DRAM per key and Zipfian throughput with a load generator of our own, --replication SET with
+// synchronous backups against redis-server + replicas + WAIT (bench/replication.ts). Measures only.
 import { spawnSync } from 'node:child_process';
 import { runCli } from './cli.js';
 import { parseOptions, USAGE, type BenchMode, type BenchOptions } from './bench/options.js';
 import { runBenchmark, testId, type BenchParams } from './bench/redis-benchmark.js';
 import { memoryBench } from './bench/memory.js';
 import { recoveryBench } from './bench/recovery.js';
+import { replicationBench } from './bench/replication.js';
 import { table, type Sample } from './bench/report.js';
 import { removeTempDirs, startFahaOnly, startPair, tmpRootFor, type ServerPair } from './bench/servers.js';
 import { removeSoloDirs } from './bench/solo-server.js';
@@ -102,6 +104,10 @@ async function main(opts: BenchOptions): Promise<number> {
   }
   if (opts.zipf) {
     const bad = await zipfBench({ ...opts, valueSize: opts.valueSize ?? 100, tmpRoot: tmpRootFor(opts.tmpRoot), log });
+    return bad === 0 ? 0 : 1;
+  }
+  if (opts.replication) {
+    const bad = await replicationBench({ ...opts, tmpRoot: tmpRootFor(opts.tmpRoot), log });
     return bad === 0 ? 0 : 1;
   }
   log(`clients ${CLIENTS}, keyspace ${opts.keyspace === 0 ? 'one key (no -r)' : opts.keyspace}, runs ${opts.runs}${opts.quick ? ' (quick: request counts too small for real numbers)' : ''}`);

@@ -1,5 +1,5 @@
-// Tests of the benchmark's option parser for the Zipfian benchmark's key types: defaults, --type and --fields, and
-// the combinations it refuses.
+// Tests of the benchmark's option parser for the Zipfian benchmark's key types (defaults, --type and --fields) and
+// for the replication benchmark (--replication, --backups, its --seconds default), and the combinations it refuses.
 import { expect } from 'chai';
 import { parseOptions, type BenchOptions } from './options.js';
 
@@ -26,5 +26,31 @@ describe('benchmark options for --zipf key types', () => {
     expect(() => parseOptions(['--zipf', '--type', 'hash', '--fields', '0'])).to.throw('--fields must be an integer >= 1, not 0');
     expect(() => parseOptions(['--memory', '--type', 'hash'])).to.throw('--type hash is for --zipf');
     expect(() => parseOptions(['--zipf', '--fields', '5'])).to.throw('--fields is for --zipf --type hash');
+  });
+});
+
+describe('benchmark options for --replication', () => {
+  it('--replication measures 0, 1, 2 and 3 backups for 5 s each, 3 runs, 50 connections by default', () => {
+    const o = parsed(['--replication']);
+    expect([o.replication, o.backups, o.seconds, o.runs, o.clients]).to.deep.equal([true, [0, 1, 2, 3], 5, 3, 50]);
+  });
+
+  it('--backups, --seconds and --runs are taken as given, backup counts in their order', () => {
+    const o = parsed(['--replication', '--backups', '2,0', '--seconds', '1', '--runs', '1']);
+    expect([o.backups, o.seconds, o.runs]).to.deep.equal([[2, 0], 1, 1]);
+  });
+
+  it('--seconds keeps its own default of 10 outside --replication', () => {
+    expect(parsed(['--zipf']).seconds).to.equal(10);
+  });
+
+  it('refuses malformed or repeated backup counts, --backups without --replication, and two benchmarks at once', () => {
+    expect(() => parseOptions(['--replication', '--backups', '1,x'])).to.throw('--backups takes counts from 0 to 8 separated by commas, not 1,x');
+    expect(() => parseOptions(['--replication', '--backups', '-1'])).to.throw('--backups takes counts');
+    expect(() => parseOptions(['--replication', '--backups', '9'])).to.throw('--backups takes counts');
+    expect(() => parseOptions(['--replication', '--backups', ''])).to.throw('--backups takes counts');
+    expect(() => parseOptions(['--replication', '--backups', '1,1'])).to.throw('--backups lists a count twice: 1,1');
+    expect(() => parseOptions(['--backups', '1'])).to.throw('--backups is for --replication');
+    expect(() => parseOptions(['--replication', '--zipf'])).to.throw('--recovery, --memory, --zipf and --replication are separate benchmarks: give one');
   });
 });

@@ -1,11 +1,14 @@
-// Starts the two servers a benchmark mode compares, with matching durability, their data directories side by side
-// on one filesystem (the repository's, not /dev/shm, unless --tmp says otherwise), and removes everything after.
+// Starts the two servers a benchmark mode compares, with matching durability, or a primary with backups (replicas),
+// their data directories side by side on one filesystem (the repository's, not /dev/shm, unless --tmp says
+// otherwise), and removes everything after. Starting and stopping only: no measurements.
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { startFaha, startRedis, type RunningServer } from '../../server/testing/servers.js';
+import { infoLines } from './info-lines.js';
 import type { BenchMode } from './options.js';
+import type { ServerKind } from './solo-server.js';
 
 export interface ServerPair {
   redis: RunningServer;
@@ -95,4 +98,87 @@ export async function startPair(mode: BenchMode, tmpRoot: string): Promise<Serve
     throw err;
   }
   return { redis, faha, backend: backendOf(faha), stop };
+}
+
+/** A primary and its backups (Redis: replicas), each in its own data directory. */
+export interface ReplicaSet {
+  primary: RunningServer;
+  backups: RunningServer[];
+  stop(): Promise<void>;
+}
+
+/** Bounds the wait for every backup's link: a full sync of an empty dataset takes well under a second. */
+const LINK_TIMEOUT_MS = 30_000;
+const POLL_MS = 100;
+
+/** Every node persists each write before it answers or acknowledges it (Redis replicas: before the ack WAIT counts). */
+function replicaSetArgs(kind: ServerKind, backups: number): { primary: string[]; backup: string[] } {
+  const durable = MODE_ARGS.durable[kind];
+  // Redis's diskless sync otherwise waits 5 s for more replicas before the first transfer: start-up time only.
+  if (kind === 'redis') return { primary: [...durable, '--repl-diskless-sync-delay', '0'], backup: durable };
+  // 0 is faha's default: the baseline is a plain faha, the same process a deployment without backups runs.
+  return { primary: [...durable, ...(backups > 0 ? ['--sync-backups', String(backups)] : [])], backup: durable };
+}
+
+/** A backup of the server on `primaryPort` (redis-server's command-line form of replicaof: host and port). */
+export function startBackup(kind: ServerKind, primaryPort: number, dir: string, args: string[]): Promise<RunningServer> {
+  const opts = { dir, args: [...args, '--replicaof', '127.0.0.1', String(primaryPort)] };
+  return kind === 'faha' ? startFaha(opts) : startRedis(opts);
+}
+
+/** Backups the primary's INFO replication shows online (slaveN lines with state=online; connected_slaves when
+ *  its lines carry no state). */
+export function onlineBackups(primaryInfo: string[]): number {
+  const slaves = primaryInfo.filter((l) => /^slave\d+:/.test(l));
+  if (slaves.some((l) => /(^|[:,])state=/.test(l))) return slaves.filter((l) => /(^|[:,])state=online(,|$)/.test(l)).length;
+  const m = primaryInfo.map((l) => /^connected_slaves:(\d+)$/.exec(l)).find((x) => x !== null);
+  return m ? Number(m[1]) : 0;
+}
+
+async function linkUp(port: number): Promise<boolean> {
+  return (await infoLines(port, 'replication')).includes('master_link_status:up');
+}
+
+/** Polls (bounded) until every backup reports master_link_status:up and the primary counts them all online. */
+export async function waitForLinks(set: Pick<ReplicaSet, 'primary' | 'backups'>, timeoutMs = LINK_TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  for (;;) {
+    try {
+      const ups = await Promise.all(set.backups.map((b) => linkUp(b.port)));
+      const online = set.backups.length === 0 ? 0 : onlineBackups(await infoLines(set.primary.port, 'replication'));
+      if (ups.every(Boolean) && online >= set.backups.length) return;
+      last = `${ups.filter(Boolean).length} of ${set.backups.length} backups linked, primary counts ${online} online`;
+    } catch (err) {
+      last = (err as Error).message;
+    }
+    if (Date.now() > deadline) throw new Error(`backups of port ${set.primary.port} not in sync after ${timeoutMs} ms: ${last}`);
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
+}
+
+/** A durable primary with `backups` backups (faha: --sync-backups N), all linked before it resolves. */
+export async function startReplicaSet(kind: ServerKind, backups: number, tmpRoot: string): Promise<ReplicaSet> {
+  const t = tempRoot(tmpRoot);
+  const args = replicaSetArgs(kind, backups);
+  let primary: RunningServer | null = null;
+  const started: RunningServer[] = [];
+  const stop = async () => {
+    await Promise.all([primary?.stop(false), ...started.map((b) => b.stop(false))]);
+    t.remove();
+  };
+  try {
+    const dirOf = (name: string): string => {
+      const d = join(t.root, name);
+      mkdirSync(d);
+      return d;
+    };
+    primary = await (kind === 'faha' ? startFaha : startRedis)({ dir: dirOf('primary'), args: args.primary });
+    for (let i = 1; i <= backups; i++) started.push(await startBackup(kind, primary.port, dirOf(`backup${i}`), args.backup));
+    await waitForLinks({ primary, backups: started });
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { primary, backups: started, stop };
 }
