@@ -83,6 +83,8 @@ export class Log {
   fsync: FsyncPolicy;
   /** Told of every logical batch as it is sealed (before it is persisted here), to ship it to backups. */
   onSealed: ((parts: SealedPart[]) => void) | null = null;
+  /** Told whenever the persisted LSN advances (a backup acks it). */
+  onPersisted: (lsn: number) => void = () => {};
   /** Told when a segment has been freed, so backups free theirs. */
   onFreed: (id: number) => void = () => {};
   /** While above 0 no segment is freed: a backup is being sent a snapshot or a catch-up that reads them. */
@@ -132,8 +134,9 @@ export class Log {
     this.fsync = opts.fsync;
     this.warn = opts.warn ?? (() => {});
     this.persister = new Persister(opts.persistMode ?? 'inline', this.warn);
-    this.persister.onPersisted = () => {
+    this.persister.onPersisted = (lsn) => {
       if (this.fsync === 'always') this.onDurable(this.durableLSN);
+      this.onPersisted(lsn);
     };
   }
 
@@ -734,9 +737,17 @@ export class Log {
     return segs;
   }
 
-  /** A backup: persists what receive() wrote, now, on this thread (before the ack). Throws on failure. */
+  /** A backup: persists what receive() wrote, now, on this thread. Throws on failure. */
   persistReceived(): void {
     this.persister.persistAllSync();
+  }
+
+  /**
+   * A backup: starts persisting what receive() wrote on a worker thread (msync), so the event loop goes on taking
+   * batches meanwhile; onPersisted tells when. Call again then: what arrived during a round waits for the next.
+   */
+  persistReceivedAsync(): void {
+    this.persister.start(true);
   }
 
   /** A backup: the primary freed segment `id` (its live records were copied later in the log). */

@@ -3,7 +3,6 @@
 // the LSN. Reconnects after a failure. Owns the link to the primary; the log is written only from here.
 import { connect, type Socket } from 'node:net';
 import type { Store } from '../engine/store.js';
-import type { Segment } from '../engine/segment.js';
 import { FrameType, encodeLSN, type BatchFrame, type Frame } from './frames.js';
 import { logStateArgs } from './handshake.js';
 import { TcpTransport } from './transport/tcp.js';
@@ -39,6 +38,11 @@ export class Backup implements PrimaryLinkView {
   private stopped = false;
   /** Set when what we hold cannot be continued (a batch did not apply): the next handshake asks for a full sync. */
   private needFullSync = false;
+  /**
+   * Between +FULLRESYNC and the snapshot's end nothing is acked: the LSNs this log holds until then may be a
+   * diverged history's, and an ack of one would count for the primary's.
+   */
+  private awaitingSnapshot = false;
   /** Called when the primary hands over its role (FAILOVER). */
   onPromote: () => void = () => {};
 
@@ -137,38 +141,34 @@ export class Backup implements PrimaryLinkView {
     this.say(full ? 'Full sync from the primary: receiving its live segments.' : `Continuing from the primary at LSN ${this.store.log.appliedLSN + 1}.`);
     this.state = 'sync';
     this.needFullSync = false;
+    this.awaitingSnapshot = full;
     const t = new TcpTransport(socket);
     this.transport = t;
     t.onFrames = (frames) => this.received(frames);
     t.onClose = (why) => this.failed(why);
+    const log = this.store.log;
+    log.onPersisted = (lsn) => {
+      if (this.transport !== t) return;
+      this.ack(lsn);
+      log.persistReceivedAsync();
+    };
     t.start(leftover);
   }
 
   /**
-   * Batches are written and persisted first, all of them, and acked; only then applied to the index, so the
-   * primary's wait is a copy and a persist. Any other frame applies the batches before it first.
+   * Batches are written into the log and applied to the index at once; persisting them runs on a worker thread
+   * while more arrive, and the ack goes out when it completes (persisted). Reads of them on this backup wait for
+   * that too (their replies are tagged with the LSN, as everywhere).
    */
   private received(frames: Frame[]): void {
     this.lastIo = Date.now();
     const log = this.store.log;
-    const written: { f: BatchFrame; segs: Segment[] }[] = [];
-    const applyWritten = (): void => {
-      for (const w of written) this.store.applyReceived(w.f.parts, w.segs, w.f.firstLSN);
-      written.length = 0;
-    };
     try {
       for (const f of frames) {
-        if (f.type === FrameType.Batch) {
-          written.push({ f, segs: log.receive(f.parts, f.lastLSN) });
-          continue;
-        }
-        log.persistReceived();
-        applyWritten();
-        this.apply(f);
+        if (f.type === FrameType.Batch) this.store.applyReceived(f.parts, log.receive(f.parts, f.lastLSN), f.firstLSN);
+        else this.apply(f);
       }
-      log.persistReceived();
-      this.transport?.send(encodeLSN(FrameType.Ack, log.appliedLSN));
-      applyWritten();
+      log.persistReceivedAsync();
     } catch (err) {
       this.say(`Replication stream from the primary failed: ${(err as Error).message}; asking for a full sync.`);
       this.needFullSync = true;
@@ -187,6 +187,8 @@ export class Backup implements PrimaryLinkView {
         break;
       }
       case FrameType.SnapshotBegin:
+        // Nothing of the old segments may be in flight when they go.
+        log.persistReceived();
         this.syncInProgress = true;
         this.syncReceived = 0;
         this.syncTotal = f.segments.reduce((n, s) => n + s.length, 0);
@@ -200,6 +202,8 @@ export class Backup implements PrimaryLinkView {
       case FrameType.SnapshotEnd: {
         log.persistSegments();
         const r = this.store.reload();
+        this.awaitingSnapshot = false;
+        this.ack(log.persistedLSNValue);
         this.syncInProgress = false;
         this.say(`Full sync done: ${r.keys} keys from ${r.records} records in ${r.millis} ms (LSN ${log.appliedLSN}).`);
         this.linkUp();
@@ -210,8 +214,9 @@ export class Backup implements PrimaryLinkView {
         this.store.forgetLayoutsBefore(log.segmentList[0].id);
         break;
       case FrameType.Ping:
-        // The primary pings as soon as we are level with it, then every second.
+        // The primary pings as soon as we are level with it, then every second; the ack keeps our lag fresh.
         if (this.state === 'sync' && !this.syncInProgress) this.linkUp();
+        this.ack(log.persistedLSNValue);
         break;
       case FrameType.Promote:
         this.say('The primary handed over its role (FAILOVER): becoming the primary.');
@@ -220,6 +225,10 @@ export class Backup implements PrimaryLinkView {
       default:
         throw new Error(`unexpected frame ${f.type} from the primary`);
     }
+  }
+
+  private ack(lsn: number): void {
+    if (!this.awaitingSnapshot) this.transport?.send(encodeLSN(FrameType.Ack, lsn));
   }
 
   private linkUp(): void {
