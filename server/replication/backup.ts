@@ -3,6 +3,7 @@
 // the LSN. Reconnects after a failure. Owns the link to the primary; the log is written only from here.
 import { connect, type Socket } from 'node:net';
 import type { Store } from '../engine/store.js';
+import type { Segment } from '../engine/segment.js';
 import { FrameType, encodeLSN, type BatchFrame, type Frame } from './frames.js';
 import { logStateArgs } from './handshake.js';
 import { TcpTransport } from './transport/tcp.js';
@@ -156,19 +157,31 @@ export class Backup implements PrimaryLinkView {
   }
 
   /**
-   * Batches are written into the log and applied to the index at once; persisting them runs on a worker thread
-   * while more arrive, and the ack goes out when it completes (persisted). Reads of them on this backup wait for
-   * that too (their replies are tagged with the LSN, as everywhere).
+   * Batches are copied into the log, then persisting them starts (on pmem a cache flush, done at once; on a file
+   * an msync on a worker thread, while more arrive) and the ack goes out when it completes; only after the persist
+   * has started are they applied to the index, so applying is never on the primary's wait. Reads of them on this
+   * backup wait for the persist too (their replies are tagged with the LSN, as everywhere). Any other frame
+   * applies the batches before it first.
    */
   private received(frames: Frame[]): void {
     this.lastIo = Date.now();
     const log = this.store.log;
+    const written: { f: BatchFrame; segs: Segment[] }[] = [];
+    const applyWritten = (): void => {
+      for (const w of written) this.store.applyReceived(w.f.parts, w.segs, w.f.firstLSN);
+      written.length = 0;
+    };
     try {
       for (const f of frames) {
-        if (f.type === FrameType.Batch) this.store.applyReceived(f.parts, log.receive(f.parts, f.lastLSN), f.firstLSN);
-        else this.apply(f);
+        if (f.type === FrameType.Batch) {
+          written.push({ f, segs: log.receive(f.parts, f.lastLSN) });
+          continue;
+        }
+        applyWritten();
+        this.apply(f);
       }
       log.persistReceivedAsync();
+      applyWritten();
     } catch (err) {
       this.say(`Replication stream from the primary failed: ${(err as Error).message}; asking for a full sync.`);
       this.needFullSync = true;
