@@ -114,6 +114,11 @@ export class BackupLink implements BackupView {
     this.transport.send(encodeEmpty(FrameType.Promote));
   }
 
+  /** Whether everything sent has been taken by the kernel (FAILOVER waits for its PROMOTE frame to leave). */
+  get flushed(): boolean {
+    return this.transport.queuedBytes === 0;
+  }
+
   close(why: string): void {
     this.transport.close(why);
   }

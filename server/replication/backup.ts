@@ -5,6 +5,7 @@ import { connect, type Socket } from 'node:net';
 import type { Store } from '../engine/store.js';
 import type { Segment } from '../engine/segment.js';
 import { FrameType, encodeLSN, type BatchFrame, type Frame } from './frames.js';
+import { PSYNC_ON_BACKUP_PATTERN } from '../resp/errors.js';
 import { logStateArgs } from './handshake.js';
 import { TcpTransport } from './transport/tcp.js';
 import type { PrimaryLinkView } from './types.js';
@@ -46,6 +47,8 @@ export class Backup implements PrimaryLinkView {
   private awaitingSnapshot = false;
   /** Called when the primary hands over its role (FAILOVER). */
   onPromote: () => void = () => {};
+  /** Called when the node we follow says it is itself a backup of host:port (after a FAILOVER elsewhere). */
+  onRedirect: (host: string, port: number) => void = () => {};
 
   constructor(
     readonly host: string,
@@ -123,6 +126,8 @@ export class Backup implements PrimaryLinkView {
         if (line.startsWith('-')) {
           socket.off('data', onData);
           this.failed(`the primary refused the handshake: ${line.slice(1)}`);
+          const moved = PSYNC_ON_BACKUP_PATTERN.exec(line.slice(1));
+          if (moved !== null && !this.stopped) setImmediate(() => this.onRedirect(moved[1], Number(moved[2])));
           return;
         }
         if (--expect > 0) continue;

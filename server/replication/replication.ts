@@ -4,7 +4,7 @@
 import type { Session } from '../commands/types.js';
 import type { Config } from '../config/config.js';
 import type { Store } from '../engine/store.js';
-import { ERR_PSYNC_NO_SOCKET, ERR_PSYNC_NOT_FAHA, ERR_PSYNC_ON_BACKUP } from '../resp/errors.js';
+import { ERR_PSYNC_NO_SOCKET, ERR_PSYNC_NOT_FAHA, psyncOnBackup } from '../resp/errors.js';
 import { Backup } from './backup.js';
 import { takeBackupState } from './handshake.js';
 import { Primary } from './primary.js';
@@ -120,6 +120,11 @@ export class Replication implements ReplicationView {
       timeoutSeconds: () => this.config.num('repl-timeout'),
     }, this.say);
     b.onPromote = () => this.promote();
+    // Our primary became a backup (FAILOVER to another node): follow it to its primary.
+    b.onRedirect = (h, p) => {
+      this.say(`${host}:${port} is now a backup of ${h}:${p}: following it.`);
+      this.replicaOf(h, p);
+    };
     this.backup = b;
     // CONFIG GET replicaof and CONFIG REWRITE follow the role, however it changed (REPLICAOF, FAILOVER, fencing).
     this.config.setInitial('replicaof', [host, String(port)]);
@@ -164,7 +169,7 @@ export class Replication implements ReplicationView {
   }
 
   acceptBackup(session: Session): string | null {
-    if (this.primary === null) return ERR_PSYNC_ON_BACKUP;
+    if (this.primary === null) return this.backup === null ? ERR_PSYNC_NO_SOCKET : psyncOnBackup(this.backup.host, this.backup.port);
     const state = takeBackupState(session);
     if (state === null) return ERR_PSYNC_NOT_FAHA;
     if (session.detach === undefined) return ERR_PSYNC_NO_SOCKET;
@@ -197,11 +202,18 @@ export class Replication implements ReplicationView {
       this.failing = null;
       this.failoverState = 'failover-in-progress';
       target.promote();
-      const host = target.ip;
-      const port = target.port;
-      this.replicaOf(host, port);
-      this.failoverState = 'no-failover';
-      this.hooks.unpauseWrites();
+      // Closing the link must not drop the PROMOTE frame still queued on it.
+      const handOver = (): void => {
+        if (this.primary !== primary) return;
+        if (!target.flushed) {
+          setTimeout(handOver, FAILOVER_POLL_MS);
+          return;
+        }
+        this.replicaOf(target.ip, target.port);
+        this.failoverState = 'no-failover';
+        this.hooks.unpauseWrites();
+      };
+      handOver();
     };
     this.failing = { timer: setTimeout(poll, 0), deadline };
     return null;

@@ -277,8 +277,12 @@ export const ERR_FAILOVER_NOT_ONLINE = 'ERR FAILOVER target replica is not onlin
 
 /** PSYNC from something that did not say where its log stands (a Redis replica, a client): faha streams to faha backups. */
 export const ERR_PSYNC_NOT_FAHA = 'ERR faha streams its log to faha backups only: REPLCONF faha must come before PSYNC';
-/** PSYNC to a backup: faha has no chained replication. */
-export const ERR_PSYNC_ON_BACKUP = 'ERR this node is a backup: connect backups to its primary';
+/** PSYNC to a backup: faha has no chained replication; the reply names the primary, and a faha backup follows it. */
+export function psyncOnBackup(host: string, port: number): string {
+  return `ERR this node is a backup of ${host} ${port}: connect backups to its primary`;
+}
+/** Reads the primary's address back out of psyncOnBackup's text (a backup told so re-points itself). */
+export const PSYNC_ON_BACKUP_PATTERN = /^ERR this node is a backup of (\S+) (\d+):/;
 /** PSYNC from a connection that cannot hand over its socket. */
 export const ERR_PSYNC_NO_SOCKET = 'ERR PSYNC needs a network connection';
 export function unrecognizedReplconfOption(opt: string): string {
