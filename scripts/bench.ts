@@ -10,6 +10,7 @@ import { runBenchmark, testId, type BenchParams } from './bench/redis-benchmark.
 import { memoryBench } from './bench/memory.js';
 import { recoveryBench } from './bench/recovery.js';
 import { replicationBench } from './bench/replication.js';
+import { joinBench } from './bench/join.js';
 import { table, type Sample } from './bench/report.js';
 import { removeTempDirs, startFahaOnly, startPair, tmpRootFor, type ServerPair } from './bench/servers.js';
 import { removeSoloDirs } from './bench/solo-server.js';
@@ -106,6 +107,7 @@ async function main(opts: BenchOptions): Promise<number> {
     const bad = await zipfBench({ ...opts, valueSize: opts.valueSize ?? 100, tmpRoot: tmpRootFor(opts.tmpRoot), log });
     return bad === 0 ? 0 : 1;
   }
+  if (opts.join) return (await joinBench({ ...opts, valueSize: opts.valueSize ?? 100, sample: 1000, tmpRoot: tmpRootFor(opts.tmpRoot), log })) === 0 ? 0 : 1;
   if (opts.replication) {
     const bad = await replicationBench({ ...opts, tmpRoot: tmpRootFor(opts.tmpRoot), log });
     return bad === 0 ? 0 : 1;

@@ -54,3 +54,27 @@ describe('benchmark options for --replication', () => {
     expect(() => parseOptions(['--replication', '--zipf'])).to.throw('--recovery, --memory, --zipf and --replication are separate benchmarks: give one');
   });
 });
+
+describe('benchmark options for --join', () => {
+  it('--join defaults to 1M keys of 100 B, 8 connections x 4 in flight, half GETs, 3 s before and after, sync-backups 0', () => {
+    const o = parsed(['--join']);
+    expect([o.join, o.keys, o.valueSize ?? 100, o.clients, o.pipeline, o.readRatio, o.seconds, o.syncBackups, o.fullSync]).to.deep.equal([true, 1_000_000, 100, 8, 4, 0.5, 3, 0, false]);
+  });
+
+  it('--join takes --keys, --value-size, --clients, --sync-backups 1, --full-sync and the load options as given', () => {
+    const o = parsed(['--join', '--keys', '5000', '--value-size', '32', '--clients', '2', '--pipeline', '1', '--read-ratio', '0', '--seconds', '1', '--sync-backups', '1', '--full-sync']);
+    expect([o.keys, o.valueSize, o.clients, o.pipeline, o.readRatio, o.seconds, o.syncBackups, o.fullSync]).to.deep.equal([5000, 32, 2, 1, 0, 1, 1, true]);
+  });
+
+  it('the other benchmarks keep their own defaults for the options --join changes', () => {
+    const o = parsed(['--zipf']);
+    expect([o.clients, o.pipeline, o.readRatio, o.seconds]).to.deep.equal([50, 16, 0.9, 10]);
+  });
+
+  it('refuses --sync-backups other than 0 or 1, --sync-backups without --join, and --join with another benchmark', () => {
+    expect(() => parseOptions(['--join', '--sync-backups', '2'])).to.throw('--sync-backups must be 0 or 1, not 2');
+    expect(() => parseOptions(['--sync-backups', '1'])).to.throw('--sync-backups and --full-sync are for --join');
+    expect(() => parseOptions(['--zipf', '--full-sync'])).to.throw('--sync-backups and --full-sync are for --join');
+    expect(() => parseOptions(['--join', '--replication'])).to.throw('--join is a separate benchmark: give it alone');
+  });
+});

@@ -48,10 +48,19 @@ export interface BenchOptions {
   replication: boolean;
   /** --replication: backup counts measured, in the order given. */
   backups: number[];
+  /** Only the join benchmark: a new backup joins a loaded primary under client load. */
+  join: boolean;
+  /** --join: 1 makes the primary's writes wait for the backup once it is live. */
+  syncBackups: number;
+  /** --join: clean the primary's whole log after loading (BGREWRITEAOF), so the backup cannot catch up from it. */
+  fullSync: boolean;
 }
 
 /** Measured seconds of each --replication measurement when --seconds is not given. */
 export const REPLICATION_SECONDS = 5;
+/** --join defaults: a light load (a few connections, pipelined a little), half reads, half writes, and a few seconds
+ *  measured before and after the join. */
+export const JOIN_DEFAULTS = { clients: 8, pipeline: 4, readRatio: 0.5, seconds: 3 };
 /** A few more backups than issue 6 asks for (3) is allowed; every one is a faha process on this machine. */
 const MAX_BACKUPS = 8;
 
@@ -108,18 +117,30 @@ export const USAGE = `Usage: npm run bench -- [options]
   --compare name=value        --zipf: also run a faha with this directive (repeatable), same preload and keys,
                               runs alternating; reports the ratio to the reference faha: all hot (hot-cache-size
                               0) unless a --faha-arg sets hot-cache-size
+  --join                      only the join benchmark: a faha primary (appendfsync always) loaded with --keys N
+                              (default 1M) x --value-size B (default 100), under a GET/SET load (--clients,
+                              default ${JOIN_DEFAULTS.clients}; --pipeline, default ${JOIN_DEFAULTS.pipeline}; --read-ratio, default ${JOIN_DEFAULTS.readRatio}), is joined by a new
+                              backup: time to master_link_status:up, full sync or catch-up, client errors and
+                              throughput before / during / after (--seconds before and after, default ${JOIN_DEFAULTS.seconds}), then
+                              DBSIZE and 1000 random keys compared on both
+  --sync-backups 0|1          --join: 1 sets sync-backups 1 on the primary once the backup is live (default 0)
+  --full-sync                 --join: BGREWRITEAOF on the primary after loading (its first segments are freed), so
+                              the backup gets a full sync instead of a catch-up from the primary's log
   --help                      this text`;
 
 
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS,
     recovery: false, keys: 1_000_000, fahaNodeOptions: '', memory: false, zipf: false, type: 'string', fields: 10, valueSize: null, theta: 0.99, readRatio: 0.9,
-    uniform: false, seconds: 10, clients: 50, pipeline: 16, seed: 1, fahaArgs: [], compare: [], replication: false, backups: [0, 1, 2, 3] };
+    uniform: false, seconds: 10, clients: 50, pipeline: 16, seed: 1, fahaArgs: [], compare: [], replication: false, backups: [0, 1, 2, 3],
+    join: false, syncBackups: 0, fullSync: false };
   let runsGiven = false;
   let secondsGiven = false;
   let backupsGiven = false;
   let fieldsGiven = false;
+  const given = new Set<string>();
   for (const [a, value] of options(argv)) {
+    given.add(a);
     switch (a) {
       case '--mode': {
         const m = value();
@@ -212,6 +233,18 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
         o.backups = backupCounts(value());
         backupsGiven = true;
         break;
+      case '--join':
+        o.join = true;
+        break;
+      case '--sync-backups': {
+        const v = value();
+        if (v !== '0' && v !== '1') throw new UsageError(`--sync-backups must be 0 or 1, not ${v}`);
+        o.syncBackups = Number(v);
+        break;
+      }
+      case '--full-sync':
+        o.fullSync = true;
+        break;
       case '--clients':
         o.clients = integerAtLeast(a, value(), 1);
         break;
@@ -241,12 +274,23 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   if ([o.recovery, o.memory, o.zipf, o.replication].filter(Boolean).length > 1) {
     throw new UsageError('--recovery, --memory, --zipf and --replication are separate benchmarks: give one');
   }
+  if (o.join && (o.recovery || o.memory || o.zipf || o.replication)) throw new UsageError('--join is a separate benchmark: give it alone');
+  if ((given.has('--sync-backups') || o.fullSync) && !o.join) throw new UsageError('--sync-backups and --full-sync are for --join');
+  if (o.join) joinDefaults(o, given);
   if (backupsGiven && !o.replication) throw new UsageError('--backups is for --replication');
   if (o.replication && !secondsGiven) o.seconds = REPLICATION_SECONDS;
   if (o.compare.length > 0 && !o.zipf) throw new UsageError('--compare is for --zipf');
   if (o.type === 'hash' && !o.zipf) throw new UsageError('--type hash is for --zipf');
   if (fieldsGiven && o.type !== 'hash') throw new UsageError('--fields is for --zipf --type hash');
   return o;
+}
+
+/** --join's own defaults for the load options not given. */
+function joinDefaults(o: BenchOptions, given: Set<string>): void {
+  if (!given.has('--clients')) o.clients = JOIN_DEFAULTS.clients;
+  if (!given.has('--pipeline')) o.pipeline = JOIN_DEFAULTS.pipeline;
+  if (!given.has('--read-ratio')) o.readRatio = JOIN_DEFAULTS.readRatio;
+  if (!given.has('--seconds')) o.seconds = JOIN_DEFAULTS.seconds;
 }
 
 /** "0,1,2,3": distinct counts from 0 to MAX_BACKUPS. */
