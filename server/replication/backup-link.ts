@@ -28,7 +28,11 @@ export interface LinkHooks {
 type Position = { seg: Segment; off: number };
 
 export class BackupLink implements BackupView {
-  state: BackupView['state'] = 'wait_bgsave';
+  /** Everything up to the sealed end has been sent: new batches are shipped as they are sealed. */
+  live = false;
+  /** The LSN the backup had been sent everything up to when it went live; it is online once it acks that. */
+  private liveAt = Infinity;
+  private bringing = false;
   ackLSN = 0;
   lastAckAt = Date.now();
   /** LSNs shipped and not yet acked, with when they were sent (ms): how far behind a live backup is, in time. */
@@ -77,7 +81,7 @@ export class BackupLink implements BackupView {
     const segs = this.log.segmentList.map((seg) => ({ seg, length: seg === end.seg ? end.off : seg.head }));
     this.snapshot = { segs, i: 0, off: 0 };
     this.pos = { seg: end.seg, off: end.off };
-    this.state = 'send_bulk';
+    this.bringing = true;
     this.transport.send(encodeSnapshotBegin(segs.map((s) => ({ id: s.seg.id, size: s.seg.size, length: s.length }))));
     this.hooks.log(`Starting a full sync of ${segs.length} segments (${segs.reduce((n, s) => n + s.length, 0)} bytes) to the backup at ${this.ip}:${this.port}.`);
     this.schedulePump();
@@ -88,13 +92,13 @@ export class BackupLink implements BackupView {
     this.holdFrees();
     this.pos = pos;
     this.staleSegments = staleSegments;
-    this.state = 'send_bulk';
+    this.bringing = true;
     this.schedulePump();
   }
 
   /** A live batch (already encoded once for every backup) whose last LSN is `lastLSN`. */
   ship(frame: Buffer, lastLSN: number): void {
-    if (this.state !== 'online') return;
+    if (!this.live) return;
     this.unackedLSN.push(lastLSN);
     this.unackedAt.push(Date.now());
     this.transport.send(frame);
@@ -102,7 +106,7 @@ export class BackupLink implements BackupView {
 
   /** A segment the primary freed: the backup frees it too (sent in order after the batches holding its copies). */
   freed(id: number): void {
-    if (this.state === 'online') this.transport.send(encodeFree(id));
+    if (this.live) this.transport.send(encodeFree(id));
   }
 
   ping(lsn: number): void {
@@ -138,7 +142,7 @@ export class BackupLink implements BackupView {
   }
 
   private schedulePump(): void {
-    if (this.pumpScheduled || this.gone || this.state === 'online') return;
+    if (this.pumpScheduled || this.gone || this.live) return;
     this.pumpScheduled = true;
     setImmediate(() => {
       this.pumpScheduled = false;
@@ -149,7 +153,7 @@ export class BackupLink implements BackupView {
   /** Sends snapshot chunks or catch-up batches until the link is congested or the slice is used up. */
   private pump(): void {
     const deadline = performance.now() + PUMP_SLICE_MS;
-    while (!this.gone && this.state !== 'online') {
+    while (!this.gone && !this.live) {
       if (this.transport.queuedBytes > HIGH_WATER) return; // onDrain pumps again
       if (this.snapshot !== null) this.sendChunk();
       else this.sendNextBatch();
@@ -220,11 +224,29 @@ export class BackupLink implements BackupView {
     this.pos = null;
     for (const id of this.staleSegments) this.transport.send(encodeFree(id));
     this.staleSegments = [];
-    this.state = 'online';
+    this.live = true;
+    this.liveAt = this.log.appliedLSN;
     this.releaseFrees();
     // Tells the backup it is level (its link goes up) without waiting for the next keepalive.
     this.ping(this.log.appliedLSN);
-    this.hooks.log(`The backup at ${this.ip}:${this.port} is in sync (LSN ${this.log.appliedLSN}).`);
+    this.noteOnline();
+  }
+
+  /**
+   * Redis's replica states: wait_bgsave during the handshake, send_bulk while it is brought level (sent and
+   * applied), online once it has acked everything it was sent before going live.
+   */
+  get state(): BackupView['state'] {
+    if (this.live && this.ackLSN >= this.liveAt) return 'online';
+    return this.bringing ? 'send_bulk' : 'wait_bgsave';
+  }
+
+  private wasOnline = false;
+
+  private noteOnline(): void {
+    if (this.wasOnline || this.state !== 'online') return;
+    this.wasOnline = true;
+    this.hooks.log(`The backup at ${this.ip}:${this.port} is in sync (LSN ${this.ackLSN}).`);
     this.hooks.online(this);
   }
 
@@ -247,6 +269,7 @@ export class BackupLink implements BackupView {
       this.unackedAt.splice(0, this.unackedHead);
       this.unackedHead = 0;
     }
+    if (advanced) this.noteOnline();
     if (advanced || this.unackedHead >= this.unackedLSN.length) this.hooks.acked(this);
   }
 

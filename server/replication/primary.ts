@@ -150,7 +150,7 @@ export class Primary {
   private sealed(parts: SealedPart[]): void {
     if (this.links.size === 0) return;
     let live = false;
-    for (const l of this.links) if (l.state === 'online') live = true;
+    for (const l of this.links) if (l.live) live = true;
     if (!live) return;
     const lastLSN = this.log.appliedLSN;
     const first = parts[0];
@@ -198,7 +198,7 @@ export class Primary {
     const now = Date.now();
     if (now - this.lastPing >= PING_MS) {
       this.lastPing = now;
-      for (const l of this.links) if (l.state === 'online') l.ping(this.log.appliedLSN);
+      for (const l of this.links) if (l.live) l.ping(this.log.appliedLSN);
     }
     this.check();
   }
