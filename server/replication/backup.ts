@@ -3,6 +3,8 @@
 // the LSN. Reconnects after a failure. Owns the link to the primary; the log is written only from here.
 import { connect, type Socket } from 'node:net';
 import type { Store } from '../engine/store.js';
+import { BH_EPOCH } from '../engine/format.js';
+import type { EpochStart } from '../engine/log.js';
 import type { Segment } from '../engine/segment.js';
 import { FrameType, encodeLSN, type BatchFrame, type Frame } from './frames.js';
 import { PSYNC_ON_BACKUP_PATTERN } from '../resp/errors.js';
@@ -24,6 +26,13 @@ function command(args: string[]): string {
   let s = `*${args.length}\r\n`;
   for (const a of args) s += `$${Buffer.byteLength(a)}\r\n${a}\r\n`;
   return s;
+}
+
+/** The epoch `history` says LSN `lsn` was written in. */
+function epochAt(history: readonly EpochStart[], lsn: number): number {
+  let epoch = history[0].epoch;
+  for (const e of history) if (e.start <= lsn) epoch = e.epoch;
+  return epoch;
 }
 
 export class Backup implements PrimaryLinkView {
@@ -179,6 +188,11 @@ export class Backup implements PrimaryLinkView {
     try {
       for (const f of frames) {
         if (f.type === FrameType.Batch) {
+          // Fencing: every batch carries the epoch its primary wrote it in, which the history we took on must
+          // give for its LSN; anything else comes from a replaced primary or a diverged log.
+          const epoch = f.parts[0].bytes.readUInt32LE(BH_EPOCH);
+          const expected = epochAt(log.epochHistory, f.firstLSN);
+          if (epoch !== expected) throw new Error(`a batch of epoch ${epoch} at LSN ${f.firstLSN}, where our history has epoch ${expected}`);
           written.push({ f, segs: log.receive(f.parts, f.lastLSN) });
           continue;
         }
