@@ -12,6 +12,8 @@ export interface MappedFile {
   readonly size: number;
   /** The mapping itself: bytes stored here are in the file. */
   readonly buf: Buffer;
+  /** Where the mapping starts in this process (an RDMA transport registers it as a memory region). */
+  readonly address: bigint;
   /** True when stores become durable by cache flushes alone (real or forced pmem), so persisting is cheap. */
   readonly isPmem: boolean;
   persist(offset: number, length: number): void;
@@ -67,6 +69,7 @@ class PmemBackend implements PersistenceBackend {
       path,
       size: length,
       buf: viewOf(p, length),
+      address: p,
       isPmem: pmem,
       persist(offset, len) {
         if (len <= 0) return;
@@ -110,6 +113,7 @@ class LibcBackend implements PersistenceBackend {
         path,
         size: length,
         buf: viewOf(p, length),
+        address: p,
         isPmem: false,
         persist: (offset, len) => {
           if (len > 0) msyncRange(p, offset, len);

@@ -4,7 +4,7 @@
 import { BATCH_CONTINUED, BATCH_HEADER_SIZE, BH_COUNT, BH_FIRST_LSN_LO, BH_FLAGS, BH_LENGTH, alignUp, readU64 } from '../engine/format.js';
 import type { Log } from '../engine/log.js';
 import type { Segment } from '../engine/segment.js';
-import { FrameType, encodeBatch, encodeEmpty, encodeFree, encodeLSN, encodeSnapshotBegin, encodeSnapshotChunk, type Frame } from './frames.js';
+import { FrameType, encodeEmpty, encodeFree, encodeLSN, encodeSnapshotBegin, encodeSnapshotChunk, outgoingBatch, type Frame, type OutgoingBatch } from './frames.js';
 import type { Transport } from './transport/transport.js';
 import type { BackupView } from './types.js';
 
@@ -96,12 +96,12 @@ export class BackupLink implements BackupView {
     this.schedulePump();
   }
 
-  /** A live batch (already encoded once for every backup) whose last LSN is `lastLSN`. */
-  ship(frame: Buffer, lastLSN: number): void {
+  /** A live batch (shared by every backup: a TCP frame is encoded once). */
+  ship(batch: OutgoingBatch): void {
     if (!this.live) return;
-    this.unackedLSN.push(lastLSN);
+    this.unackedLSN.push(batch.lastLSN);
     this.unackedAt.push(Date.now());
-    this.transport.send(frame);
+    this.transport.sendBatch(batch);
   }
 
   /** A segment the primary freed: the backup frees it too (sent in order after the batches holding its copies). */
@@ -198,7 +198,7 @@ export class BackupLink implements BackupView {
       this.pos = { seg: next, off: 0 };
       return;
     }
-    const parts: { segId: number; segSize: number; off: number; bytes: Buffer }[] = [];
+    const parts: { seg: Segment; from: number; to: number }[] = [];
     let first = -1;
     let last = 0;
     for (;;) {
@@ -207,7 +207,7 @@ export class BackupLink implements BackupView {
       const firstLSN = readU64(buf, off + BH_FIRST_LSN_LO);
       if (first < 0) first = firstLSN;
       last = firstLSN + buf.readUInt32LE(off + BH_COUNT) - 1;
-      parts.push({ segId: seg.id, segSize: seg.size, off, bytes: buf.subarray(off, to) });
+      parts.push({ seg, from: off, to });
       const continued = (buf[off + BH_FLAGS] & BATCH_CONTINUED) !== 0;
       off = to;
       if (!continued) break;
@@ -217,7 +217,7 @@ export class BackupLink implements BackupView {
       off = 0;
     }
     this.pos = { seg, off };
-    this.transport.send(encodeBatch(first, last, parts));
+    this.transport.sendBatch(outgoingBatch(first, last, parts));
   }
 
   private goLive(): void {

@@ -1,6 +1,7 @@
 // The persist-RPC frames (server/docs/replication-protocol.md): their binary layout, an encoder per frame and an
 // incremental decoder. Knows bytes and field meanings, not what the roles do with them.
 import type { ReceivedPart } from '../engine/log.js';
+import type { Segment } from '../engine/segment.js';
 
 export const enum FrameType {
   /** Primary → backup: one logical batch, each piece at its segment and offset. */
@@ -75,6 +76,28 @@ export function encodeBatch(firstLSN: number, lastLSN: number, parts: readonly {
     at += 16 + p.bytes.length;
   }
   return buf;
+}
+
+/**
+ * A logical batch to ship, read in place from the log: its LSNs and its pieces. A TCP transport sends it as one
+ * Batch frame (encoded once however many backups get it); an RDMA transport writes the pieces straight from the
+ * log's mapping.
+ */
+export interface OutgoingBatch {
+  readonly firstLSN: number;
+  readonly lastLSN: number;
+  readonly parts: readonly { seg: Segment; from: number; to: number }[];
+  frame(): Buffer;
+}
+
+export function outgoingBatch(firstLSN: number, lastLSN: number, parts: readonly { seg: Segment; from: number; to: number }[]): OutgoingBatch {
+  let encoded: Buffer | null = null;
+  return {
+    firstLSN,
+    lastLSN,
+    parts,
+    frame: () => (encoded ??= encodeBatch(firstLSN, lastLSN, parts.map((p) => ({ segId: p.seg.id, segSize: p.seg.size, off: p.from, bytes: p.seg.buf.subarray(p.from, p.to) })))),
+  };
 }
 
 export function encodeFree(segId: number): Buffer {

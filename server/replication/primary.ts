@@ -5,7 +5,7 @@ import type { Socket } from 'node:net';
 import { BH_FIRST_LSN_LO, readU64 } from '../engine/format.js';
 import type { Log, SealedPart } from '../engine/log.js';
 import type { Segment } from '../engine/segment.js';
-import { encodeBatch, encodeHistory } from './frames.js';
+import { encodeHistory, outgoingBatch } from './frames.js';
 import { BackupLink, type LinkHooks } from './backup-link.js';
 import type { BackupState } from './handshake.js';
 import { TcpTransport } from './transport/tcp.js';
@@ -152,11 +152,9 @@ export class Primary {
     let live = false;
     for (const l of this.links) if (l.live) live = true;
     if (!live) return;
-    const lastLSN = this.log.appliedLSN;
     const first = parts[0];
-    const firstLSN = readU64(first.seg.buf, first.from + BH_FIRST_LSN_LO);
-    const frame = encodeBatch(firstLSN, lastLSN, parts.map((p) => ({ segId: p.seg.id, segSize: p.seg.size, off: p.from, bytes: p.seg.buf.subarray(p.from, p.to) })));
-    for (const l of this.links) l.ship(frame, lastLSN);
+    const batch = outgoingBatch(readU64(first.seg.buf, first.from + BH_FIRST_LSN_LO), this.log.appliedLSN, parts);
+    for (const l of this.links) l.ship(batch);
   }
 
   private acked(): void {

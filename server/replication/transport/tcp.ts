@@ -1,7 +1,7 @@
 // The persist RPC over a TCP socket: frames written as they are, read back through the frame decoder. The socket is
 // the client connection the backup opened and upgraded with PSYNC. Knows sockets and frames, not roles.
 import type { Socket } from 'node:net';
-import { FrameDecoder, type Frame } from '../frames.js';
+import { FrameDecoder, type Frame, type OutgoingBatch } from '../frames.js';
 import type { Transport } from './transport.js';
 
 export class TcpTransport implements Transport {
@@ -36,6 +36,10 @@ export class TcpTransport implements Transport {
   send(frame: Buffer): boolean {
     if (this.closed) return false;
     return this.socket.write(frame);
+  }
+
+  sendBatch(batch: OutgoingBatch): boolean {
+    return this.send(batch.frame());
   }
 
   close(why: string): void {

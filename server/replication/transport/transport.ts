@@ -7,6 +7,11 @@ export interface Transport {
   readonly remoteAddress: string;
   /** Sends one encoded frame; false when the link is congested (wait for onDrain before sending much more). */
   send(frame: Buffer): boolean;
+  /**
+   * Ships a logical batch (primary → backup), in order with the frames sent before and after it; false when
+   * congested. The backup's side delivers it as a Batch frame.
+   */
+  sendBatch(batch: import('../frames.js').OutgoingBatch): boolean;
   /** Bytes handed to send() that the kernel has not taken yet. */
   readonly queuedBytes: number;
   /** Called with the frames that arrived, in order. */
