@@ -1,9 +1,10 @@
 // The join benchmark's client load: C connections each keeping P GETs/SETs in flight on the preloaded key:%012d keys
 // (uniform draws), running until told to stop, every reply checked; SET values carry a sequence number so copies
 // can be told apart. Counts per phase and per second (JoinTally); knows no server state and never stops a server.
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Histogram } from '../soak/histogram.js';
+import { InFlight, openConnection } from './in-flight.js';
 import { getTemplate, put, setTemplate, writeDecimal, type CommandTemplate } from './key-commands.js';
 import { BULK, ERROR, ReplyFramer, SIMPLE } from './resp-replies.js';
 
@@ -157,14 +158,7 @@ export class JoinLoad {
   }
 
   private open(): Promise<Socket> {
-    return new Promise((resolve, reject) => {
-      const sock = connect({ port: this.p.port, host: '127.0.0.1' }, () => {
-        sock.off('error', reject);
-        resolve(sock);
-      });
-      sock.setNoDelay(true);
-      sock.once('error', reject);
-    });
+    return openConnection(this.p.port);
   }
 
   private problem(text: string): void {
@@ -172,7 +166,7 @@ export class JoinLoad {
   }
 
   /** Writes `n` new requests and notes their kinds and send time. */
-  private issue(sock: Socket, ring: Ring, n: number): void {
+  private issue(sock: Socket, ring: InFlight, n: number): void {
     const [get, set] = this.templates;
     const buf = Buffer.allocUnsafe(n * Math.max(get.bytes.length, set.bytes.length));
     let at = 0;
@@ -206,7 +200,7 @@ export class JoinLoad {
   private loop(sock: Socket): Promise<void> {
     this.sockets.add(sock);
     return new Promise((resolve) => {
-      const ring = new Ring(this.p.pipeline);
+      const ring = new InFlight(this.p.pipeline);
       let finished = false;
       let answered = 0;
       const finish = (): void => {
@@ -249,31 +243,3 @@ export class JoinLoad {
   }
 }
 
-/** The requests of one connection in flight, oldest first: replies come in order. */
-class Ring {
-  readonly kinds: Uint8Array;
-  readonly sentAt: Float64Array;
-  head = 0;
-  size = 0;
-
-  constructor(private readonly capacity: number) {
-    this.kinds = new Uint8Array(capacity);
-    this.sentAt = new Float64Array(capacity);
-  }
-
-  push(kind: number, at: number): void {
-    if (this.size === this.capacity) throw new Error('more requests in flight than the pipeline allows');
-    const i = (this.head + this.size) % this.capacity;
-    this.kinds[i] = kind;
-    this.sentAt[i] = at;
-    this.size++;
-  }
-
-  shift(): number {
-    if (this.size === 0) throw new Error('a reply arrived for no request');
-    const k = this.kinds[this.head];
-    this.head = (this.head + 1) % this.capacity;
-    this.size--;
-    return k;
-  }
-}

@@ -1,9 +1,10 @@
 // The replication benchmark's WAIT load (redis-benchmark cannot send WAIT): C connections, each looping "P SETs on
 // random key:%012d keys, then WAIT n 0", the next pipeline sent once all P+1 replies are in; counts SETs and
 // per-pipeline latency, every reply checked. Knows nothing of which server it measures or of its replicas.
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Histogram } from '../soak/histogram.js';
+import { openConnection } from './in-flight.js';
 import { put, setTemplate, type CommandTemplate } from './key-commands.js';
 import { ERROR, INTEGER, ReplyFramer, SIMPLE } from './resp-replies.js';
 
@@ -118,16 +119,10 @@ export class WaitLoad {
     return this.r;
   }
 
-  private open(): Promise<Socket> {
-    return new Promise((resolve, reject) => {
-      const sock = connect({ port: this.p.port, host: '127.0.0.1' }, () => {
-        sock.off('error', reject);
-        resolve(sock);
-      });
-      sock.setNoDelay(true);
-      sock.once('error', reject);
-      this.sockets.add(sock);
-    });
+  private async open(): Promise<Socket> {
+    const sock = await openConnection(this.p.port);
+    this.sockets.add(sock);
+    return sock;
   }
 
   /** Connections still waiting after the grace period are destroyed; their loops end as unanswered. */

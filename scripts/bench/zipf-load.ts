@@ -5,6 +5,7 @@
 import { connect, type Socket } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { Histogram } from '../soak/histogram.js';
+import { InFlight } from './in-flight.js';
 import { getTemplate, hgetCommand, hsetCommand, setTemplate, stringCommand, type KeyCommand } from './key-commands.js';
 import { BULK, ERROR, INTEGER, ReplyFramer, SIMPLE } from './resp-replies.js';
 import type { RankGenerator } from './zipfian.js';
@@ -91,7 +92,7 @@ export class ZipfLoad {
   }
 
   /** Writes `n` new requests and notes their kinds and send time in the connection's ring. */
-  private issue(sock: Socket, ring: Ring, n: number): void {
+  private issue(sock: Socket, ring: InFlight, n: number): void {
     const buf = Buffer.allocUnsafe(n * Math.max(this.commands[READ].maxBytes, this.commands[WRITE].maxBytes));
     let at = 0;
     const now = performance.now();
@@ -125,7 +126,7 @@ export class ZipfLoad {
 
   private client(): Promise<void> {
     return new Promise((resolve, reject) => {
-      const ring = new Ring(this.p.pipeline);
+      const ring = new InFlight(this.p.pipeline);
       const sock = connect({ port: this.p.port, host: '127.0.0.1' });
       sock.setNoDelay(true);
       let done = false;
@@ -153,31 +154,3 @@ export class ZipfLoad {
   }
 }
 
-/** The requests of one connection in flight, oldest first: Redis answers in order. */
-class Ring {
-  readonly kinds: Uint8Array;
-  readonly sentAt: Float64Array;
-  head = 0;
-  size = 0;
-
-  constructor(private readonly capacity: number) {
-    this.kinds = new Uint8Array(capacity);
-    this.sentAt = new Float64Array(capacity);
-  }
-
-  push(kind: number, at: number): void {
-    if (this.size === this.capacity) throw new Error('more requests in flight than the pipeline allows');
-    const i = (this.head + this.size) % this.capacity;
-    this.kinds[i] = kind;
-    this.sentAt[i] = at;
-    this.size++;
-  }
-
-  shift(): number {
-    if (this.size === 0) throw new Error('a reply arrived for no request');
-    const k = this.kinds[this.head];
-    this.head = (this.head + 1) % this.capacity;
-    this.size--;
-    return k;
-  }
-}

@@ -615,16 +615,7 @@ export class Log {
   /** Makes and adopts a new head segment now; a spare it passes over (too small) is dropped. */
   private addSegment(size: number): void {
     const last = this.spare ?? this.segments[this.segments.length - 1];
-    const id = last === undefined ? 1 : last.id + 1;
-    const seg = Segment.create(this.opts.backend, this.logDir, id, size);
-    // The manifest must name the segment before any acknowledged write can live in it.
-    try {
-      writeManifest(this.logDir, { ...this.manifestFor(), segments: [...this.segments.map((s) => s.id), id] });
-    } catch (err) {
-      seg.close();
-      rmSync(seg.path, { force: true });
-      throw err;
-    }
+    const seg = this.createNamed(last === undefined ? 1 : last.id + 1, size);
     this.segments.push(seg);
     this.byId.set(seg);
     this.cur = seg;
@@ -791,6 +782,19 @@ export class Log {
 
   /** Makes segment `id` (a backup following its primary) and names it in the MANIFEST; it becomes the head if newest. */
   private adoptSegment(id: number, size: number): Segment {
+    const seg = this.createNamed(id, size);
+    this.segments.push(seg);
+    this.segments.sort((a, b) => a.id - b.id);
+    this.byId.set(seg);
+    if (this.cur === undefined || this.segments.length === 1 || seg.id > this.cur.id) this.cur = seg;
+    return seg;
+  }
+
+  /**
+   * Makes segment file `id` and a MANIFEST naming it after the live segments (it must be named before any
+   * acknowledged write can live in it); on failure nothing is left behind and the error is thrown.
+   */
+  private createNamed(id: number, size: number): Segment {
     const seg = Segment.create(this.opts.backend, this.logDir, id, size);
     try {
       writeManifest(this.logDir, { ...this.manifestFor(), segments: [...this.segments.map((s) => s.id), id] });
@@ -799,10 +803,6 @@ export class Log {
       rmSync(seg.path, { force: true });
       throw err;
     }
-    this.segments.push(seg);
-    this.segments.sort((a, b) => a.id - b.id);
-    this.byId.set(seg);
-    if (this.cur === undefined || this.segments.length === 1 || seg.id > this.cur.id) this.cur = seg;
     return seg;
   }
 

@@ -8,7 +8,7 @@ import type { EpochStart } from '../engine/log.js';
 import type { Segment } from '../engine/segment.js';
 import { FrameType, encodeLSN, type BatchFrame, type Frame } from './frames.js';
 import { PSYNC_ON_BACKUP_PATTERN } from '../resp/errors.js';
-import { logStateArgs } from './handshake.js';
+import { logStateArgs, respCommand } from './handshake.js';
 import { TcpTransport } from './transport/tcp.js';
 import type { PrimaryLinkView } from './types.js';
 
@@ -21,12 +21,6 @@ export interface BackupSettings {
 }
 
 const RETRY_MS = 1000;
-
-function command(args: string[]): string {
-  let s = `*${args.length}\r\n`;
-  for (const a of args) s += `$${Buffer.byteLength(a)}\r\n${a}\r\n`;
-  return s;
-}
 
 /** The epoch `history` says LSN `lsn` was written in. */
 function epochAt(history: readonly EpochStart[], lsn: number): number {
@@ -121,7 +115,7 @@ export class Backup implements PrimaryLinkView {
       }),
     );
     lines.push(['PSYNC', '?', String(log.appliedLSN + 1)]);
-    socket.write(lines.map(command).join(''));
+    socket.write(lines.map(respCommand).join(''));
     let expect = lines.length;
     let buf = Buffer.alloc(0);
     const onData = (chunk: Buffer): void => {

@@ -44,6 +44,13 @@ export function takeBackupState(s: Session): BackupState | null {
   return { port: p.port ?? 0, epoch: p.epoch, lsn: p.lsn!, headSeg: p.headSeg!, headOff: p.headOff!, segments: p.segments! };
 }
 
+/** One command as a RESP multibulk, as a client sends it (the backup's handshake, the stale-primary notice). */
+export function respCommand(args: readonly string[]): string {
+  let s = `*${args.length}\r\n`;
+  for (const a of args) s += `$${Buffer.byteLength(a)}\r\n${a}\r\n`;
+  return s;
+}
+
 /** The REPLCONF line a backup sends for its log (see noteLogState). */
 export function logStateArgs(st: Omit<BackupState, 'port'>): string[] {
   return ['REPLCONF', 'faha', String(st.epoch), String(st.lsn), String(st.headSeg), String(st.headOff), st.segments.join(',')];

@@ -3,14 +3,9 @@
 // back — restarted, or resumed after a partition — hears it, turns into a backup of the new primary, and a full
 // sync drops whatever it wrote that was never acknowledged. Knows the one REPLCONF line, nothing of the stream.
 import { connect } from 'node:net';
+import { respCommand } from './handshake.js';
 
 const KNOCK_MS = 1000;
-
-function command(args: string[]): string {
-  let s = `*${args.length}\r\n`;
-  for (const a of args) s += `$${Buffer.byteLength(a)}\r\n${a}\r\n`;
-  return s;
-}
 
 export class StaleNotice {
   private timer: NodeJS.Timeout | null = null;
@@ -58,7 +53,7 @@ export class StaleNotice {
     socket.setTimeout(KNOCK_MS, () => finish(true));
     socket.on('error', () => finish(true));
     socket.on('close', () => finish(true));
-    socket.on('connect', () => socket.write(lines.map(command).join('')));
+    socket.on('connect', () => socket.write(lines.map(respCommand).join('')));
     socket.on('data', (d: Buffer) => {
       text += d.toString('latin1');
       const replies = text.split('\r\n');
