@@ -1,8 +1,14 @@
 // The addon's entry point: builds the exports object from each concern's Register function. Owns nothing else.
 #include "addon.h"
 
+// fd_watch.cc's hook (addon.h declares the others).
+namespace faha {
+void RegisterFdWatch(Napi::Env env, Napi::Object exports);
+}
+
 static Napi::Object Init(Napi::Env env, Napi::Object exports) {
   faha::RegisterLongDouble(env, exports);
+  faha::RegisterFdWatch(env, exports);
   return exports;
 }
 
