@@ -28,6 +28,7 @@ import { Keyspace } from './keyspace/keyspace.js';
 import { lfuFrequency } from './keyspace/lfu.js';
 import { Logger, type LogLevel } from './logger.js';
 import { Replication } from './replication/replication.js';
+import { rdmaSettingProblem, type TransportSetting } from './replication/transport/choose.js';
 import type { Role } from './replication/types.js';
 import { Clients, listen, type BoundListeners } from './net/listener.js';
 import { openBackend, type PersistenceBackend } from './platform/pmem.js';
@@ -215,6 +216,9 @@ export class FahaServer implements ServerAdmin {
 
   async start(): Promise<void> {
     const cfg = this.config;
+    // replication-transport rdma is a promise faha cannot keep without a usable device: refuse to start, clearly.
+    const rdma = rdmaSettingProblem(cfg.str('replication-transport') as TransportSetting);
+    if (rdma !== null) throw new Error(rdma);
     this.listeners = await listen(cfg.str('bind'), cfg.num('port'), cfg.num('tcp-backlog'), (s) => this.clients.accept(s), this.logger);
     this.started = true;
     this.replication.start();

@@ -126,6 +126,7 @@ export const DIRECTIVES: Directive[] = [
   { name: 'repl-ping-replica-period', alias: 'repl-ping-slave-period', type: int(1n, INT_MAX), default: '10', mutability: 'mutable', doc: 'Seconds between the pings a primary sends its backups when idle.' },
   { name: 'sync-backups', type: int(0n, 16n), default: '0', mutability: 'mutable', doc: 'A write is answered only once this many backups have persisted it (0 = no synchronous backups).', fahaOnly: true },
   { name: 'sync-backups-timeout', type: int(0n, INT_MAX), default: '10000', mutability: 'mutable', doc: 'Milliseconds with fewer than sync-backups backups in sync after which writes answer NOREPLICAS.', fahaOnly: true },
+  { name: 'replication-transport', type: oneOf('auto', 'tcp', 'rdma'), default: 'auto', mutability: 'immutable', doc: 'How batches reach backups: rdma (RDMA WRITE into the backup\'s log; refused clearly without a usable device), tcp, or auto (rdma when both ends have a usable device).', fahaOnly: true },
   // Event notification
   {
     name: 'notify-keyspace-events',

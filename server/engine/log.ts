@@ -714,7 +714,8 @@ export class Log {
         seg = this.adoptSegment(p.segId, p.segSize);
       }
       if (p.off + p.bytes.length > seg.size) throw new EngineError('ERR_LOG_SEGMENT', `a batch piece runs past segment ${p.segId}`);
-      seg.buf.set(p.bytes, p.off);
+      // An RDMA transport's batch is already in place (written into this mapping by the primary): no copy.
+      if (p.bytes.buffer !== seg.buf.buffer || p.bytes.byteOffset !== seg.buf.byteOffset + p.off) seg.buf.set(p.bytes, p.off);
       this.persister.add(seg, p.off, p.off + p.bytes.length);
       if (p.off + p.bytes.length > seg.head) seg.head = p.off + p.bytes.length;
       seg.endsContinued = (seg.buf[p.off + BH_FLAGS] & BATCH_CONTINUED) !== 0;

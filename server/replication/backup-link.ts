@@ -60,6 +60,11 @@ export class BackupLink implements BackupView {
     transport.start();
   }
 
+  /** How batches reach it (INFO's faha_backupN). */
+  get transportInfo(): string {
+    return this.transport.describe();
+  }
+
   get ip(): string {
     return this.transport.remoteAddress;
   }

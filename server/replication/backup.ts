@@ -9,7 +9,9 @@ import type { Segment } from '../engine/segment.js';
 import { FrameType, encodeLSN, type BatchFrame, type Frame } from './frames.js';
 import { PSYNC_ON_BACKUP_PATTERN } from '../resp/errors.js';
 import { logStateArgs, respCommand } from './handshake.js';
+import { linkTransport, type LinkContext } from './transport/choose.js';
 import { TcpTransport } from './transport/tcp.js';
+import type { Transport } from './transport/transport.js';
 import type { PrimaryLinkView } from './types.js';
 
 export interface BackupSettings {
@@ -37,7 +39,7 @@ export class Backup implements PrimaryLinkView {
   private lastIo = 0;
   private downSince = Date.now();
   private socket: Socket | null = null;
-  private transport: TcpTransport | null = null;
+  private transport: Transport | null = null;
   private retryTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private stopped = false;
@@ -59,7 +61,13 @@ export class Backup implements PrimaryLinkView {
     private readonly store: Store,
     private readonly settings: BackupSettings,
     private readonly say: (msg: string) => void,
+    private readonly linkContext: LinkContext,
   ) {}
+
+  /** How batches arrive (INFO's faha_link_transport). */
+  get transportInfo(): string {
+    return this.transport?.describe() ?? 'none';
+  }
 
   get up(): boolean {
     return this.state === 'connected';
@@ -151,7 +159,7 @@ export class Backup implements PrimaryLinkView {
     this.state = 'sync';
     this.needFullSync = false;
     this.awaitingSnapshot = full;
-    const t = new TcpTransport(socket);
+    const t = linkTransport(new TcpTransport(socket), 'backup', this.linkContext);
     this.transport = t;
     t.onFrames = (frames) => this.received(frames);
     t.onClose = (why) => this.failed(why);

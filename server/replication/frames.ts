@@ -22,6 +22,11 @@ export const enum FrameType {
   Promote = 8,
   /** Backup → primary: "persisted up to LSN x". The only acknowledgement there is. */
   Ack = 16,
+  /**
+   * Either way: a message of the transport itself (an RDMA transport's connection set-up, memory regions, batch
+   * notices), opaque here; a transport consumes its own and passes every other frame on.
+   */
+  Transport = 32,
 }
 
 /** Every frame starts with its length (u32, bytes after this field) and its type (u8). */
@@ -48,7 +53,8 @@ export type Frame =
   | { type: FrameType.History; epochs: { epoch: number; start: number }[] }
   | { type: FrameType.Ping; lsn: number }
   | { type: FrameType.Promote }
-  | { type: FrameType.Ack; lsn: number };
+  | { type: FrameType.Ack; lsn: number }
+  | { type: FrameType.Transport; body: Buffer };
 
 function frame(type: FrameType, bodyLength: number): { buf: Buffer; dv: DataView } {
   const buf = Buffer.allocUnsafe(HEAD + bodyLength);
@@ -139,6 +145,12 @@ export function encodeHistory(epochs: readonly { epoch: number; start: number }[
   return buf;
 }
 
+export function encodeTransport(body: Buffer): Buffer {
+  const { buf } = frame(FrameType.Transport, body.length);
+  body.copy(buf, HEAD);
+  return buf;
+}
+
 export function encodeLSN(type: FrameType.Ping | FrameType.Ack, lsn: number): Buffer {
   const { buf, dv } = frame(type, 8);
   dv.setFloat64(HEAD, lsn, true);
@@ -212,6 +224,8 @@ function decode(b: Buffer): Frame {
     case FrameType.Ping:
     case FrameType.Ack:
       return { type, lsn: dv.getFloat64(at, true) };
+    case FrameType.Transport:
+      return { type, body: b.subarray(at) };
     default:
       throw new Error(`unknown replication frame type ${type as number}`);
   }

@@ -8,6 +8,7 @@ import type { Segment } from '../engine/segment.js';
 import { encodeHistory, outgoingBatch } from './frames.js';
 import { BackupLink, type LinkHooks } from './backup-link.js';
 import type { BackupState } from './handshake.js';
+import { linkTransport, type LinkContext } from './transport/choose.js';
 import { TcpTransport } from './transport/tcp.js';
 
 /** What the primary reads of the configuration, live (CONFIG SET takes effect at once). */
@@ -39,6 +40,7 @@ export class Primary {
     private readonly say: (msg: string) => void,
     /** Told whenever an ack advances or a backup goes (WAIT listens). */
     private readonly notify: () => void,
+    private readonly linkContext: LinkContext,
   ) {
     this.hooks = {
       acked: () => this.acked(),
@@ -81,7 +83,7 @@ export class Primary {
    * +FULLRESYNC (a snapshot), then streams. The socket is no longer a client's.
    */
   accept(socket: Socket, backup: BackupState): void {
-    const transport = new TcpTransport(socket);
+    const transport = linkTransport(new TcpTransport(socket), 'primary', this.linkContext);
     const link = new BackupLink(transport, backup.port, this.log, this.hooks);
     this.links.add(link);
     const from = this.catchUpPoint(backup);

@@ -9,6 +9,7 @@ import { Backup } from './backup.js';
 import { takeBackupState } from './handshake.js';
 import { Primary } from './primary.js';
 import { StaleNotice } from './stale-notice.js';
+import type { LinkContext, TransportSetting } from './transport/choose.js';
 import type { BackupView, PrimaryLinkView, ReplicationView, Role } from './types.js';
 
 export interface ReplicationHooks {
@@ -118,7 +119,7 @@ export class Replication implements ReplicationView {
       masterAuth: () => this.config.str('masterauth'),
       masterUser: () => this.config.str('masteruser'),
       timeoutSeconds: () => this.config.num('repl-timeout'),
-    }, this.say);
+    }, this.say, this.linkContext);
     b.onPromote = () => this.promote();
     // Our primary became a backup (FAILOVER to another node): follow it to its primary.
     b.onRedirect = (h, p) => {
@@ -257,7 +258,17 @@ export class Replication implements ReplicationView {
       this.replId,
       this.say,
       () => this.notify(),
+      this.linkContext,
     );
+  }
+
+  /** What a link needs to pick and run its transport. */
+  private get linkContext(): LinkContext {
+    return {
+      setting: this.config.str('replication-transport') as TransportSetting,
+      segments: () => this.store.log.segmentList,
+      say: this.say,
+    };
   }
 
   private notify(): void {

@@ -15,6 +15,8 @@ export interface BackupView {
   readonly ackLSN: number;
   /** Whole seconds since its last ack (Redis's lag). */
   readonly lagSeconds: number;
+  /** How batches reach it: "tcp", or "rdma,rdma_batches=…,tcp_batches=…". */
+  readonly transportInfo: string;
 }
 
 /** Where a backup stands with its primary (INFO replication on a backup, ROLE). */
@@ -34,6 +36,8 @@ export interface PrimaryLinkView {
   readonly syncTotal: number;
   /** Seconds since the link went down (-1 while up). */
   readonly downSinceSeconds: number;
+  /** How batches arrive: "tcp", "rdma,…", or "none" while not connected. */
+  readonly transportInfo: string;
 }
 
 export interface ReplicationView {

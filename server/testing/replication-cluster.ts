@@ -1,15 +1,36 @@
 // Test support: a replicated faha cluster on loopback — a primary and K backups, each on its own temporary
 // directory and ephemeral port (via startFaha). Waits on INFO replication with bounded polling, promotes the most
 // advanced backup, re-points the others; stops only its own processes by pid and removes only its own directories.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { infoFields } from './info-fields.js';
 import { RawClient } from './raw-client.js';
 import { decodeReply } from './resp-frame.js';
 import { startFaha, type RunningServer } from './servers.js';
+import { buildVerbsDouble, verbsDoubleEnv } from './verbs-double.js';
 
 export const HOST = '127.0.0.1';
+
+/**
+ * FAHA_TEST_REPLICATION_TRANSPORT=rdma runs every cluster over the RDMA transport through the libibverbs test double
+ * (server/replication/over-rdma.test.ts runs the replication suite that way): each node gets
+ * --replication-transport rdma and the double's environment, and a cluster counts as in sync only once every
+ * backup's link carries batches by RDMA.
+ */
+const OVER_RDMA = process.env.FAHA_TEST_REPLICATION_TRANSPORT === 'rdma';
+let rdmaNodeEnv: Record<string, string> | null = null;
+
+/** The double, built once per test process into a temporary directory (removed at exit). */
+function rdmaEnv(): Record<string, string> {
+  if (rdmaNodeEnv === null) {
+    const dir = mkdtempSync(join(tmpdir(), 'faha-verbs-double-'));
+    process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+    rdmaNodeEnv = verbsDoubleEnv(buildVerbsDouble(dir), join(dir, 'state'));
+    mkdirSync(join(dir, 'state'));
+  }
+  return rdmaNodeEnv;
+}
 
 export interface ClusterOptions {
   /** Backups started with the primary. */
@@ -139,7 +160,9 @@ export class ReplicationCluster {
   }
 
   private async launch(node: ClusterNode, extra: string[]): Promise<void> {
-    node.server = await startFaha({ dir: node.dir, args: extra, timeoutMs: this.opts.readyTimeoutMs ?? 60000 });
+    const args = OVER_RDMA ? ['--replication-transport', 'rdma', ...extra] : extra;
+    const env = OVER_RDMA ? rdmaEnv() : undefined;
+    node.server = await startFaha({ dir: node.dir, args, env, timeoutMs: this.opts.readyTimeoutMs ?? 60000 });
   }
 
   /** Starts a new node as a backup of the current primary (not waiting for it to be live). */
@@ -180,6 +203,7 @@ export class ReplicationCluster {
       if (info.role !== 'slave' || info.master_port !== String(this.primary.port) || info.master_link_status !== 'up') {
         return `${b.name} (port ${b.port}): role ${info.role}, master_port ${info.master_port}, master_link_status ${info.master_link_status}`;
       }
+      if (OVER_RDMA && !String(info.faha_link_transport).startsWith('rdma')) return `${b.name} (port ${b.port}): link transport ${info.faha_link_transport}`;
     }
     const info = await replicationInfo(this.primary.port);
     const online = new Set(slaveLines(info).filter((s) => s.state === 'online').map((s) => Number(s.port)));

@@ -63,12 +63,12 @@ export class FakeView implements ReplicationView {
 }
 
 export function backup(ip: string, port: number, ackLSN: number, state: BackupView['state'] = 'online', lagSeconds = 0): BackupView {
-  return { ip, port, state, ackLSN, lagSeconds };
+  return { ip, port, state, ackLSN, lagSeconds, transportInfo: 'tcp' };
 }
 
 export function link(host: string, port: number, more: Partial<PrimaryLinkView> = {}): PrimaryLinkView {
   return {
-    host, port, up: false, state: 'connect', lastIoSecondsAgo: -1, syncInProgress: false, syncReceived: 0, syncTotal: 0, downSinceSeconds: -1,
+    host, port, up: false, state: 'connect', lastIoSecondsAgo: -1, syncInProgress: false, syncReceived: 0, syncTotal: 0, downSinceSeconds: -1, transportInfo: 'tcp',
     ...more,
   };
 }

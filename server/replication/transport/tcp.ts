@@ -29,6 +29,10 @@ export class TcpTransport implements Transport {
     this.socket.on('data', (chunk: Buffer) => this.received(chunk));
   }
 
+  describe(): string {
+    return 'tcp';
+  }
+
   get queuedBytes(): number {
     return this.socket.writableLength;
   }

@@ -12,6 +12,8 @@ export interface Transport {
    * congested. The backup's side delivers it as a Batch frame.
    */
   sendBatch(batch: import('../frames.js').OutgoingBatch): boolean;
+  /** What carries batches, for INFO: "tcp", or "rdma" with how many batches went each way. */
+  describe(): string;
   /** Bytes handed to send() that the kernel has not taken yet. */
   readonly queuedBytes: number;
   /** Called with the frames that arrived, in order. */

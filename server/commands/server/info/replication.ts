@@ -80,6 +80,9 @@ export function replicationFields(view: ReplicationView, config: Config, replId:
     ['faha_sync_backups', config.num('sync-backups')],
     ['faha_backups_in_sync', view.backups.filter((b) => b.state === 'online').length],
   );
+  // And how batches travel: per backup on a primary, the link's on a backup.
+  view.backups.forEach((b, i) => f.push([`faha_backup${i}`, `ip=${b.ip},port=${b.port},transport=${b.transportInfo}`]));
+  if (view.link !== null) f.push(['faha_link_transport', view.link.transportInfo]);
   return f;
 }
 
