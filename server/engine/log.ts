@@ -1,6 +1,7 @@
 // The append-only log: records go into the open batch of the head segment; the batch is sealed once per
 // event-loop turn (group commit), handed to the persister, and `durableLSN` advances as it is persisted. Owns
 // segments, the manifest and the write head; knows record bytes, not keys' meaning.
+import { randomInt } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { PersistenceBackend } from '../platform/pmem.js';
@@ -147,11 +148,12 @@ export class Log {
     const manifest = readManifest(log.logDir);
     if (manifest === null) {
       log.epoch = 1;
-      log.epochs = [{ epoch: 1, start: 1 }];
+      log.epochs = [{ epoch: 1, start: 1, id: newEpochId() }];
       log.addSegment(opts.segmentSize);
     } else {
       log.epoch = manifest.epoch;
-      log.epochs = (manifest.epochs ?? [[manifest.epoch, 1]]).map(([epoch, start]) => ({ epoch, start }));
+      // Manifests from before epoch ids name their epochs with id 0.
+      log.epochs = (manifest.epochs ?? [[manifest.epoch, 1, 0]]).map(([epoch, start, id]) => ({ epoch, start, id: id ?? 0 }));
       log.removeStrays(manifest.segments);
       for (const id of manifest.segments) {
         const seg = Segment.open(opts.backend, log.logDir, id);
@@ -441,7 +443,7 @@ export class Log {
   manifestFor(segments: readonly Segment[] = this.segments): Manifest {
     const ids = segments.map((s) => s.id);
     if (this.spare !== null) ids.push(this.spare.id);
-    const epochs = this.epochs.map((e) => [e.epoch, e.start]);
+    const epochs = this.epochs.map((e) => [e.epoch, e.start, e.id]);
     return { format: 1, epoch: this.epoch, segments: ids, beginLSN: this.firstLSNIn(segments), epochs };
   }
 
@@ -627,6 +629,11 @@ export class Log {
     }
   }
 
+  /** The id of the current epoch (see EpochStart.id). */
+  get epochId(): number {
+    return this.epochs[this.epochs.length - 1].id;
+  }
+
   /** The epochs this log has seen, oldest first. */
   get epochHistory(): readonly EpochStart[] {
     return this.epochs;
@@ -638,7 +645,7 @@ export class Log {
    */
   beginEpoch(epoch: number): void {
     this.epoch = epoch;
-    this.epochs.push({ epoch, start: this.nextLSN });
+    this.epochs.push({ epoch, start: this.nextLSN, id: newEpochId() });
     writeManifest(this.logDir, this.manifestFor());
   }
 
@@ -856,10 +863,20 @@ export class Log {
   }
 }
 
-/** An epoch and the first LSN written in it: a log whose records up to LSN x agree with ours shares our history to x. */
+/**
+ * An epoch and the first LSN written in it: a log whose records up to LSN x agree with ours shares our history to x.
+ * The random id tells apart epochs that got the same number on their own (two new logs, two backups promoted
+ * separately): a log is a prefix of ours only if its epoch has our number and our id.
+ */
 export interface EpochStart {
   epoch: number;
+  id: number;
   start: number;
+}
+
+/** A random non-zero 32-bit epoch id. */
+function newEpochId(): number {
+  return randomInt(1, 0xffffffff);
 }
 
 /** Whether the last batch of a (recovered) segment is a CONTINUED part: a walk over batch headers only. */

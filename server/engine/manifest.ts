@@ -16,8 +16,9 @@ export interface Manifest {
    */
   beginLSN?: number;
   /**
-   * [epoch, first LSN written in it] for every epoch the log has seen, oldest first: how a primary tells whether a
-   * returning node's log is a prefix of its own (replication). Absent in manifests written before replication.
+   * [epoch, first LSN written in it, random id] for every epoch the log has seen, oldest first: how a primary tells
+   * whether a returning node's log is a prefix of its own (replication). Absent in manifests written before
+   * replication; the id is absent (0) in those written before epoch ids.
    */
   epochs?: number[][];
 }

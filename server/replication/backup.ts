@@ -116,6 +116,7 @@ export class Backup implements PrimaryLinkView {
     lines.push(
       logStateArgs({
         epoch: this.needFullSync ? 0 : log.epochNumber,
+        epochId: log.epochId,
         lsn: log.appliedLSN,
         headSeg: head.seg.id,
         headOff: head.off,
@@ -244,6 +245,9 @@ export class Backup implements PrimaryLinkView {
         break;
       }
       case FrameType.Free:
+        // The cleaner's copies of this segment's live records came before: they must be persisted here before
+        // their originals go, or a crash now would lose keys this backup has acked.
+        log.persistReceived();
         log.freeReceived(f.segId);
         this.store.forgetLayoutsBefore(log.segmentList[0].id);
         break;

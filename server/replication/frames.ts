@@ -1,6 +1,6 @@
 // The persist-RPC frames (server/docs/replication-protocol.md): their binary layout, an encoder per frame and an
 // incremental decoder. Knows bytes and field meanings, not what the roles do with them.
-import type { ReceivedPart } from '../engine/log.js';
+import type { EpochStart, ReceivedPart } from '../engine/log.js';
 import type { Segment } from '../engine/segment.js';
 
 export const enum FrameType {
@@ -50,7 +50,7 @@ export type Frame =
   | { type: FrameType.SnapshotBegin; segments: SnapshotSegment[] }
   | { type: FrameType.SnapshotChunk; segId: number; off: number; bytes: Buffer }
   | { type: FrameType.SnapshotEnd }
-  | { type: FrameType.History; epochs: { epoch: number; start: number }[] }
+  | { type: FrameType.History; epochs: EpochStart[] }
   | { type: FrameType.Ping; lsn: number }
   | { type: FrameType.Promote }
   | { type: FrameType.Ack; lsn: number }
@@ -135,12 +135,13 @@ export function encodeEmpty(type: FrameType.SnapshotEnd | FrameType.Promote): Bu
   return frame(type, 0).buf;
 }
 
-export function encodeHistory(epochs: readonly { epoch: number; start: number }[]): Buffer {
-  const { buf, dv } = frame(FrameType.History, 4 + 12 * epochs.length);
+export function encodeHistory(epochs: readonly EpochStart[]): Buffer {
+  const { buf, dv } = frame(FrameType.History, 4 + 16 * epochs.length);
   dv.setUint32(HEAD, epochs.length, true);
   epochs.forEach((e, i) => {
-    dv.setUint32(HEAD + 4 + 12 * i, e.epoch, true);
-    dv.setFloat64(HEAD + 8 + 12 * i, e.start, true);
+    dv.setUint32(HEAD + 4 + 16 * i, e.epoch, true);
+    dv.setUint32(HEAD + 8 + 16 * i, e.id, true);
+    dv.setFloat64(HEAD + 12 + 16 * i, e.start, true);
   });
   return buf;
 }
@@ -157,7 +158,10 @@ export function encodeLSN(type: FrameType.Ping | FrameType.Ack, lsn: number): Bu
   return buf;
 }
 
-/** Frames larger than this are a broken stream, not data: the biggest batch is one segment. */
+/**
+ * Frames larger than this are a broken stream, not data: a batch is at most a few segments' worth (a CONTINUED one
+ * spans two, an oversized record gets a segment of its own size), far below it.
+ */
 const MAX_FRAME = 2 ** 31;
 
 /** Cuts a byte stream into frames. Bytes that arrive are appended; complete frames come out in order. */
@@ -217,8 +221,10 @@ function decode(b: Buffer): Frame {
       return { type };
     case FrameType.History: {
       const n = dv.getUint32(at, true);
-      const epochs: { epoch: number; start: number }[] = [];
-      for (let i = 0; i < n; i++) epochs.push({ epoch: dv.getUint32(at + 4 + 12 * i, true), start: dv.getFloat64(at + 8 + 12 * i, true) });
+      const epochs: EpochStart[] = [];
+      for (let i = 0; i < n; i++) {
+        epochs.push({ epoch: dv.getUint32(at + 4 + 16 * i, true), id: dv.getUint32(at + 8 + 16 * i, true), start: dv.getFloat64(at + 12 + 16 * i, true) });
+      }
       return { type, epochs };
     }
     case FrameType.Ping:

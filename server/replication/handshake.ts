@@ -6,8 +6,9 @@ import type { Session } from '../commands/types.js';
 export interface BackupState {
   /** The port it serves clients on (REPLCONF listening-port). */
   port: number;
-  /** The newest epoch in its log (0: it wants a full sync whatever it holds). */
+  /** The newest epoch in its log (0: it wants a full sync whatever it holds), and that epoch's random id. */
   epoch: number;
+  epochId: number;
   /** The LSN of its newest persisted record. */
   lsn: number;
   /** Where its log ends: the segment and offset the next batch goes to. */
@@ -24,15 +25,15 @@ export function noteListeningPort(s: Session, port: number): void {
   pending.set(s, { ...pending.get(s), port });
 }
 
-/** `REPLCONF faha <epoch> <lsn> <head-segment> <head-offset> <segment,ids>`: false when malformed. */
+/** `REPLCONF faha <epoch> <lsn> <head-segment> <head-offset> <segment,ids> <epoch-id>`: false when malformed. */
 export function noteLogState(s: Session, args: string[]): boolean {
-  if (args.length !== 5) return false;
-  const nums = args.slice(0, 4).map(Number);
+  if (args.length !== 6) return false;
+  const nums = [...args.slice(0, 4), args[5]].map(Number);
   if (!nums.every((n) => Number.isSafeInteger(n) && n >= 0)) return false;
   const segments = args[4] === '' ? [] : args[4].split(',').map(Number);
   if (!segments.every((n) => Number.isSafeInteger(n) && n > 0)) return false;
-  const [epoch, lsn, headSeg, headOff] = nums;
-  pending.set(s, { ...pending.get(s), epoch, lsn, headSeg, headOff, segments });
+  const [epoch, lsn, headSeg, headOff, epochId] = nums;
+  pending.set(s, { ...pending.get(s), epoch, epochId, lsn, headSeg, headOff, segments });
   return true;
 }
 
@@ -41,7 +42,7 @@ export function takeBackupState(s: Session): BackupState | null {
   const p = pending.get(s);
   pending.delete(s);
   if (p === undefined || p.epoch === undefined) return null;
-  return { port: p.port ?? 0, epoch: p.epoch, lsn: p.lsn!, headSeg: p.headSeg!, headOff: p.headOff!, segments: p.segments! };
+  return { port: p.port ?? 0, epoch: p.epoch, epochId: p.epochId!, lsn: p.lsn!, headSeg: p.headSeg!, headOff: p.headOff!, segments: p.segments! };
 }
 
 /** One command as a RESP multibulk, as a client sends it (the backup's handshake, the stale-primary notice). */
@@ -53,5 +54,5 @@ export function respCommand(args: readonly string[]): string {
 
 /** The REPLCONF line a backup sends for its log (see noteLogState). */
 export function logStateArgs(st: Omit<BackupState, 'port'>): string[] {
-  return ['REPLCONF', 'faha', String(st.epoch), String(st.lsn), String(st.headSeg), String(st.headOff), st.segments.join(',')];
+  return ['REPLCONF', 'faha', String(st.epoch), String(st.lsn), String(st.headSeg), String(st.headOff), st.segments.join(','), String(st.epochId)];
 }

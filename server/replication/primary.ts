@@ -17,6 +17,8 @@ export interface PrimarySettings {
   syncBackupsTimeoutMs(): number;
   minReplicasToWrite(): number;
   minReplicasMaxLagSeconds(): number;
+  /** Seconds without an ack after which a backup's link is dropped (repl-timeout, as Redis drops silent replicas). */
+  timeoutSeconds(): number;
 }
 
 const CHECK_MS = 100;
@@ -111,8 +113,12 @@ export class Primary {
   private catchUpPoint(b: BackupState): { seg: Segment; off: number } | null {
     if (b.epoch === 0 || b.lsn > this.log.appliedLSN) return null;
     const history = this.log.epochHistory;
-    const i = history.findIndex((e) => e.epoch === b.epoch);
-    if (i < 0) return null;
+    // The same number is not enough: epochs numbered alike on their own (two new logs) have different ids.
+    const i = history.findIndex((e) => e.epoch === b.epoch && e.id === b.epochId);
+    if (i < 0) {
+      this.say(`Backup's epoch ${b.epoch} (id ${b.epochId}) is not in this log's history: a full sync replaces its log.`);
+      return null;
+    }
     const epochEnd = i + 1 < history.length ? history[i + 1].start - 1 : Infinity;
     if (b.lsn > epochEnd) {
       this.say(`Backup at LSN ${b.lsn} of epoch ${b.epoch} wrote past where that epoch ended here (LSN ${epochEnd}): its divergent tail is dropped by a full sync.`);
@@ -198,7 +204,11 @@ export class Primary {
     const now = Date.now();
     if (now - this.lastPing >= PING_MS) {
       this.lastPing = now;
-      for (const l of this.links) if (l.live) l.ping(this.log.appliedLSN);
+      const silentAfter = this.settings.timeoutSeconds() * 1000;
+      for (const l of [...this.links]) {
+        if (l.live && now - l.lastAckAt > silentAfter) l.close(`timeout: no ack for ${this.settings.timeoutSeconds()} s`);
+        else if (l.live) l.ping(this.log.appliedLSN);
+      }
     }
     this.check();
   }

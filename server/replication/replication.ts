@@ -254,6 +254,7 @@ export class Replication implements ReplicationView {
         syncBackupsTimeoutMs: () => this.config.num('sync-backups-timeout'),
         minReplicasToWrite: () => this.config.num('min-replicas-to-write'),
         minReplicasMaxLagSeconds: () => this.config.num('min-replicas-max-lag'),
+        timeoutSeconds: () => this.config.num('repl-timeout'),
       },
       this.replId,
       this.say,

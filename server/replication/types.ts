@@ -53,8 +53,8 @@ export interface ReplicationView {
   /** FAILOVER in progress: Redis's master_failover_state (no-failover, waiting-for-sync, failover-in-progress). */
   readonly failoverState: string;
   /**
-   * The NOREPLICAS refusal (sync-backups not met for longer than sync-backups-timeout, or min-replicas-to-write not
-   * met), or null when writes may run. Cheap: read for every write command.
+   * Whether write commands get NOREPLICAS now (sync-backups not met for longer than sync-backups-timeout, or
+   * min-replicas-to-write not met). Cheap: read for every write command.
    */
   noReplicasRefusal(): boolean;
   /** Backups whose persisted LSN is at least `lsn` (WAIT). */

@@ -1,6 +1,6 @@
 // What the replication roles need of a link between a primary and a backup once the handshake is done: ordered,
-// reliable delivery of frames both ways with backpressure. TCP implements it (tcp.ts); the RDMA transport will
-// carry the batch frames' bytes by RDMA WRITE and the rest the same way.
+// reliable delivery of frames both ways with backpressure. TCP implements it (tcp.ts); the RDMA transport (rdma.ts)
+// wraps a TCP one and carries the batches' bytes by RDMA WRITE instead.
 
 export interface Transport {
   /** Where the peer is (INFO replication's ip=). */
