@@ -46,9 +46,14 @@ export class RdmaTransport implements Transport {
   /** Backup: sequence numbers whose WRITE_WITH_IMM has completed, and frames waiting (in order) behind a notice. */
   private readonly landed = new Set<number>();
   private readonly queue: Frame[] = [];
-  /** Backup: segments registered and announced to the primary. */
-  private readonly announced = new Set<number>();
+  /** Backup: the segments registered and announced to the primary, by id (a segment remade under its id is new). */
+  private readonly announced = new Map<number, Segment>();
   private closed = false;
+  /**
+   * Backup: between a full sync's SnapshotBegin and SnapshotEnd no segment is announced. Bytes the primary wrote by
+   * RDMA after the snapshot's end would otherwise already sit in the segments the snapshot is replayed from.
+   */
+  private snapshotting = false;
 
   /**
    * `endpoint` null: a primary without RDMA (configured tcp, or no usable device; `refusal` says which) that
@@ -88,8 +93,12 @@ export class RdmaTransport implements Transport {
   }
 
   send(frame: Buffer): boolean {
-    // The primary freed a segment: nothing is written from it any more.
-    if (this.endpoint !== null && this.role === 'primary' && frame[4] === FrameType.Free) this.endpoint.deregister(frame.readUInt32LE(5));
+    if (this.role === 'primary') {
+      // The primary freed a segment: nothing is written from it any more.
+      if (this.endpoint !== null && frame[4] === FrameType.Free) this.endpoint.deregister(frame.readUInt32LE(5));
+      // A full sync makes the backup replace every segment: its registrations are void until it announces anew.
+      if (frame[4] === FrameType.SnapshotBegin) this.regions.clear();
+    }
     return this.tcp.send(frame);
   }
 
@@ -107,12 +116,19 @@ export class RdmaTransport implements Transport {
     const seq = this.seq++ >>> 0;
     const parts = batch.parts;
     const endpoint = this.endpoint!;
-    parts.forEach((p, i) => {
-      const mr = endpoint.register(p.seg, false);
-      const region = this.regions.get(p.seg.id)!;
-      const last = i === parts.length - 1;
-      qp.postWrite([{ addr: p.seg.file.address + BigInt(p.from), length: p.to - p.from, lkey: mr.lkey }], region.addr + BigInt(p.from), region.rkey, last ? seq : null, last, seq);
-    });
+    try {
+      parts.forEach((p, i) => {
+        const mr = endpoint.register(p.seg, false);
+        const region = this.regions.get(p.seg.id)!;
+        const last = i === parts.length - 1;
+        qp.postWrite([{ addr: p.seg.file.address + BigInt(p.from), length: p.to - p.from, lkey: mr.lkey }], region.addr + BigInt(p.from), region.rkey, last ? seq : null, last, seq);
+      });
+    } catch (err) {
+      // A registration or post that fails (locked-memory limit, a QP gone to ERR) ends the link like any
+      // transport failure: the backup reconnects and catches up.
+      this.close(`RDMA: ${(err as Error).message}`);
+      return false;
+    }
     this.outstanding += parts.length;
     this.wrsOf.set(seq, parts.length);
     const notice: BatchNotice = { seq, firstLSN: batch.firstLSN, lastLSN: batch.lastLSN, parts: parts.map((p) => ({ segId: p.seg.id, segSize: p.seg.size, off: p.from, len: p.to - p.from })) };
@@ -207,6 +223,9 @@ export class RdmaTransport implements Transport {
    * made or freed are registered or deregistered after.
    */
   private deliver(): void {
+    // A backup that must use RDMA takes nothing from the stream until the queue pairs are connected: otherwise a
+    // Ping ahead of a refusal would bring the link up over TCP for a moment.
+    if (this.role === 'backup' && this.required && this.mode !== 'rdma') return;
     const out: Frame[] = [];
     while (this.queue.length > 0) {
       const f = this.queue[0];
@@ -215,11 +234,16 @@ export class RdmaTransport implements Transport {
         if (!this.landed.delete(n.seq)) break;
         out.push(this.batchFrame(n));
         this.rdmaBatches++;
-      } else out.push(f);
+      } else {
+        if (f.type === FrameType.Batch) this.tcpBatches++;
+        else if (f.type === FrameType.SnapshotBegin) this.snapshotting = true;
+        else if (f.type === FrameType.SnapshotEnd) this.snapshotting = false;
+        out.push(f);
+      }
       this.queue.shift();
     }
     if (out.length > 0) this.onFrames(out);
-    if (this.role === 'backup' && this.mode === 'rdma') this.announceSegments();
+    if (this.role === 'backup' && this.mode === 'rdma' && !this.snapshotting) this.announceSegments();
   }
 
   private batchFrame(n: BatchNotice): Frame {
@@ -236,12 +260,12 @@ export class RdmaTransport implements Transport {
     const live = new Set<number>();
     for (const seg of this.segments.list()) {
       live.add(seg.id);
-      if (this.announced.has(seg.id)) continue;
+      if (this.announced.get(seg.id) === seg) continue;
       const mr = this.endpoint!.register(seg, true);
-      this.announced.add(seg.id);
+      this.announced.set(seg.id, seg);
       this.tcp.send(encodeTransport(encodeRegion({ segId: seg.id, size: seg.size, addr: mr.addr, rkey: mr.rkey })));
     }
-    for (const id of [...this.announced]) {
+    for (const id of [...this.announced.keys()]) {
       if (live.has(id)) continue;
       this.announced.delete(id);
       this.endpoint!.deregister(id);
@@ -256,8 +280,12 @@ export class RdmaTransport implements Transport {
     }
     if (wc.opcode === IBV.WC_RECV_RDMA_WITH_IMM) {
       this.landed.add(wc.imm! >>> 0);
-      this.qp!.postRecv(wc.wrId);
-      this.deliver();
+      try {
+        this.qp!.postRecv(wc.wrId);
+        this.deliver();
+      } catch (err) {
+        this.close(`RDMA transport: ${(err as Error).message}`);
+      }
       return;
     }
     const n = this.wrsOf.get(wc.wrId);
