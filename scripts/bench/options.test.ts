@@ -1,5 +1,6 @@
 // Tests of the benchmark's option parser for the Zipfian benchmark's key types (defaults, --type and --fields) and
-// for the replication benchmark (--replication, --backups, its --seconds default), and the combinations it refuses.
+// for the replication benchmark (--replication, --backups, --transport, its --seconds default), and the combinations
+// it refuses.
 import { expect } from 'chai';
 import { parseOptions, type BenchOptions } from './options.js';
 
@@ -38,6 +39,23 @@ describe('benchmark options for --replication', () => {
   it('--backups, --seconds and --runs are taken as given, backup counts in their order', () => {
     const o = parsed(['--replication', '--backups', '2,0', '--seconds', '1', '--runs', '1']);
     expect([o.backups, o.seconds, o.runs]).to.deep.equal([[2, 0], 1, 1]);
+  });
+
+  it('--replication measures over TCP only unless --transport says otherwise', () => {
+    expect(parsed(['--replication']).transports).to.deep.equal(['tcp']);
+  });
+
+  it('--transport takes tcp and rdma in the order given', () => {
+    expect(parsed(['--replication', '--transport', 'tcp,rdma']).transports).to.deep.equal(['tcp', 'rdma']);
+    expect(parsed(['--replication', '--transport', 'rdma']).transports).to.deep.equal(['rdma']);
+    expect(parsed(['--replication', '--transport', 'rdma, tcp']).transports).to.deep.equal(['rdma', 'tcp']);
+  });
+
+  it('refuses an unknown or repeated transport, an empty list, and --transport without --replication', () => {
+    expect(() => parseOptions(['--replication', '--transport', 'tcp,ib'])).to.throw('--transport takes tcp and/or rdma separated by commas, not tcp,ib');
+    expect(() => parseOptions(['--replication', '--transport', ''])).to.throw('--transport takes tcp and/or rdma');
+    expect(() => parseOptions(['--replication', '--transport', 'rdma,rdma'])).to.throw('--transport lists a transport twice: rdma,rdma');
+    expect(() => parseOptions(['--zipf', '--transport', 'rdma'])).to.throw('--transport is for --replication');
   });
 
   it('--seconds keeps its own default of 10 outside --replication', () => {

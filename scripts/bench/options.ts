@@ -4,6 +4,8 @@ import { splitDirective } from './faha-directives.js';
 
 export type BenchMode = 'durable' | 'memory';
 export type ZipfType = 'string' | 'hash';
+/** How batches reach a --replication benchmark's backups (replication-transport; rdma: through the libibverbs test double). */
+export type BenchTransport = 'tcp' | 'rdma';
 
 export interface BenchOptions {
   modes: BenchMode[];
@@ -48,6 +50,8 @@ export interface BenchOptions {
   replication: boolean;
   /** --replication: backup counts measured, in the order given. */
   backups: number[];
+  /** --replication: transports of the configurations with backups, in the order given. */
+  transports: BenchTransport[];
   /** Only the join benchmark: a new backup joins a loaded primary under client load. */
   join: boolean;
   /** --join: 1 makes the primary's writes wait for the backup once it is live. */
@@ -106,6 +110,10 @@ export const USAGE = `Usage: npm run bench -- [options]
                               -P 1 and -P 16; then SETs with WAIT 2 0 after each pipeline (bench/wait-load.ts)
                               against redis-server (appendfsync always) + 2 replicas and faha + 2 sync backups
   --backups a,b,...           --replication: backup counts measured (default 0,1,2,3; 0 is the ratios' base)
+  --transport tcp,rdma        --replication: how batches reach the backups (default tcp): every faha node of a
+                              configuration gets --replication-transport tcp or rdma; rdma runs over the libibverbs
+                              test double (built with cc, not a NIC: process_vm_writev plus a socket message per
+                              WRITE_WITH_IMM), so rdma/tcp shows the transport's own overhead per batch
   --seconds S                 measured seconds of each --zipf run, after 1 s of warm-up (default 10); of each
                               --replication measurement (default ${REPLICATION_SECONDS})
   --clients C                 --zipf and --replication connections (default 50)
@@ -132,7 +140,7 @@ export const USAGE = `Usage: npm run bench -- [options]
 export function parseOptions(argv: string[]): BenchOptions | 'help' {
   const o: BenchOptions = { modes: ['durable', 'memory'], runs: 3, quick: false, smokeOnly: false, tmpRoot: '', keyspace: 100000, tests: DEFAULT_TESTS,
     recovery: false, keys: 1_000_000, fahaNodeOptions: '', memory: false, zipf: false, type: 'string', fields: 10, valueSize: null, theta: 0.99, readRatio: 0.9,
-    uniform: false, seconds: 10, clients: 50, pipeline: 16, seed: 1, fahaArgs: [], compare: [], replication: false, backups: [0, 1, 2, 3],
+    uniform: false, seconds: 10, clients: 50, pipeline: 16, seed: 1, fahaArgs: [], compare: [], replication: false, backups: [0, 1, 2, 3], transports: ['tcp'],
     join: false, syncBackups: 0, fullSync: false };
   let runsGiven = false;
   let secondsGiven = false;
@@ -233,6 +241,9 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
         o.backups = backupCounts(value());
         backupsGiven = true;
         break;
+      case '--transport':
+        o.transports = transportList(value());
+        break;
       case '--join':
         o.join = true;
         break;
@@ -278,6 +289,7 @@ export function parseOptions(argv: string[]): BenchOptions | 'help' {
   if ((given.has('--sync-backups') || o.fullSync) && !o.join) throw new UsageError('--sync-backups and --full-sync are for --join');
   if (o.join) joinDefaults(o, given);
   if (backupsGiven && !o.replication) throw new UsageError('--backups is for --replication');
+  if (given.has('--transport') && !o.replication) throw new UsageError('--transport is for --replication');
   if (o.replication && !secondsGiven) o.seconds = REPLICATION_SECONDS;
   if (o.compare.length > 0 && !o.zipf) throw new UsageError('--compare is for --zipf');
   if (o.type === 'hash' && !o.zipf) throw new UsageError('--type hash is for --zipf');
@@ -300,6 +312,14 @@ function backupCounts(v: string): number[] {
   const n = counts.map(Number);
   if (new Set(n).size !== n.length) throw new UsageError(`--backups lists a count twice: ${v}`);
   return n;
+}
+
+/** "tcp,rdma": distinct transports, in their order. */
+function transportList(v: string): BenchTransport[] {
+  const ts = v.split(',').map((x) => x.trim());
+  if (ts.some((t) => t !== 'tcp' && t !== 'rdma')) throw new UsageError(`--transport takes tcp and/or rdma separated by commas, not ${v}`);
+  if (new Set(ts).size !== ts.length) throw new UsageError(`--transport lists a transport twice: ${v}`);
+  return ts as BenchTransport[];
 }
 
 function integerAtLeast(flag: string, v: string, min: number): number {

@@ -1,13 +1,15 @@
 // Starts the two servers a benchmark mode compares, with matching durability, or a primary with backups (replicas),
 // their data directories side by side on one filesystem (the repository's, not /dev/shm, unless --tmp says
-// otherwise), and removes everything after. Starting and stopping only: no measurements.
+// otherwise), and removes everything after; a faha replica set may run its links over TCP or over RDMA through the
+// libibverbs test double (built by the caller). Starting and stopping only: no measurements.
 import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { startFaha, startRedis, type RunningServer } from '../../server/testing/servers.js';
+import { verbsDoubleEnv } from '../../server/testing/verbs-double.js';
 import { infoLines } from './info-lines.js';
-import type { BenchMode } from './options.js';
+import type { BenchMode, BenchTransport } from './options.js';
 import type { ServerKind } from './solo-server.js';
 
 export interface ServerPair {
@@ -45,7 +47,8 @@ export function tmpRootFor(requested: string): string {
   return requested !== '' ? requested : defaultTmpRoot();
 }
 
-function tempRoot(tmpRoot: string): { root: string; remove: () => void } {
+/** A fresh directory under `tmpRoot`, also removed by removeTempDirs (Ctrl-C). */
+export function tempRoot(tmpRoot: string): { root: string; remove: () => void } {
   const root = mkdtempSync(join(tmpRoot, 'faha-bench-'));
   liveRoots.add(root);
   return {
@@ -107,6 +110,10 @@ export interface ReplicaSet {
   stop(): Promise<void>;
 }
 
+/** How a faha replica set's links carry batches: --replication-transport on every node; rdma needs the test
+ *  double's shared object (FAHA_IBVERBS_LIB). */
+export type LinkSetup = { transport: 'tcp' } | { transport: 'rdma'; doubleSo: string };
+
 /** Bounds the wait for every backup's link: a full sync of an empty dataset takes well under a second. */
 const LINK_TIMEOUT_MS = 30_000;
 const POLL_MS = 100;
@@ -121,8 +128,8 @@ function replicaSetArgs(kind: ServerKind, backups: number): { primary: string[];
 }
 
 /** A backup of the server on `primaryPort` (redis-server's command-line form of replicaof: host and port). */
-export function startBackup(kind: ServerKind, primaryPort: number, dir: string, args: string[]): Promise<RunningServer> {
-  const opts = { dir, args: [...args, '--replicaof', '127.0.0.1', String(primaryPort)] };
+export function startBackup(kind: ServerKind, primaryPort: number, dir: string, args: string[], env?: Record<string, string>): Promise<RunningServer> {
+  const opts = { dir, args: [...args, '--replicaof', '127.0.0.1', String(primaryPort)], env };
   return kind === 'faha' ? startFaha(opts) : startRedis(opts);
 }
 
@@ -137,6 +144,26 @@ export function onlineBackups(primaryInfo: string[]): number {
 
 async function linkUp(port: number): Promise<boolean> {
   return (await infoLines(port, 'replication')).includes('master_link_status:up');
+}
+
+/** A backup's faha_link_transport: "tcp", or "rdma,rdma_batches=…,tcp_batches=…" once its queue pair is connected. */
+async function linkTransport(port: number): Promise<string> {
+  const line = (await infoLines(port, 'replication')).find((l) => l.startsWith('faha_link_transport:'));
+  return line === undefined ? '(no faha_link_transport in INFO replication)' : line.slice('faha_link_transport:'.length);
+}
+
+/** Polls (bounded) until every backup's INFO shows its link on `transport` (rdma: the queue pairs are connected). */
+export async function waitForTransport(backups: RunningServer[], transport: BenchTransport, timeoutMs = LINK_TIMEOUT_MS): Promise<string[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const shown = await Promise.all(backups.map((b) => linkTransport(b.port)));
+    if (shown.every((t) => t === transport || t.startsWith(`${transport},`))) return shown;
+    if (Date.now() > deadline) {
+      const which = backups.map((b, i) => `port ${b.port}: ${shown[i]}`).join('; ');
+      throw new Error(`backups not on ${transport} after ${timeoutMs} ms (faha_link_transport ${which})`);
+    }
+    await new Promise((r) => setTimeout(r, POLL_MS));
+  }
 }
 
 /** Polls (bounded) until every backup reports master_link_status:up and the primary counts them all online. */
@@ -157,10 +184,27 @@ export async function waitForLinks(set: Pick<ReplicaSet, 'primary' | 'backups'>,
   }
 }
 
-/** A durable primary with `backups` backups (faha: --sync-backups N), all linked before it resolves. */
-export async function startReplicaSet(kind: ServerKind, backups: number, tmpRoot: string): Promise<ReplicaSet> {
+/** What every faha node of a set with backups gets for `link`: its flag, and for rdma the double's environment with
+ *  a state directory (sockets, MR registries) of this set only, inside `root` so it goes with the set. */
+function linkSetup(link: LinkSetup | undefined, root: string): { args: string[]; env?: Record<string, string> } {
+  if (link === undefined) return { args: [] };
+  const args = ['--replication-transport', link.transport];
+  if (link.transport === 'tcp') return { args };
+  const stateDir = join(root, 'verbs');
+  mkdirSync(stateDir);
+  return { args, env: verbsDoubleEnv(link.doubleSo, stateDir) };
+}
+
+/**
+ * A durable primary with `backups` backups (faha: --sync-backups N), all linked before it resolves. `link` (faha
+ * with backups only) sets every node's transport, and the set is ready only once every backup's link is on it.
+ */
+export async function startReplicaSet(kind: ServerKind, backups: number, tmpRoot: string, link?: LinkSetup): Promise<ReplicaSet> {
+  if (link !== undefined && (kind !== 'faha' || backups === 0)) throw new Error('a link transport is for a faha primary with backups');
   const t = tempRoot(tmpRoot);
-  const args = replicaSetArgs(kind, backups);
+  const base = replicaSetArgs(kind, backups);
+  const ls = linkSetup(link, t.root);
+  const args = { primary: [...base.primary, ...ls.args], backup: [...base.backup, ...ls.args] };
   let primary: RunningServer | null = null;
   const started: RunningServer[] = [];
   const stop = async () => {
@@ -173,9 +217,10 @@ export async function startReplicaSet(kind: ServerKind, backups: number, tmpRoot
       mkdirSync(d);
       return d;
     };
-    primary = await (kind === 'faha' ? startFaha : startRedis)({ dir: dirOf('primary'), args: args.primary });
-    for (let i = 1; i <= backups; i++) started.push(await startBackup(kind, primary.port, dirOf(`backup${i}`), args.backup));
+    primary = await (kind === 'faha' ? startFaha : startRedis)({ dir: dirOf('primary'), args: args.primary, env: ls.env });
+    for (let i = 1; i <= backups; i++) started.push(await startBackup(kind, primary.port, dirOf(`backup${i}`), args.backup, ls.env));
     await waitForLinks({ primary, backups: started });
+    if (link !== undefined) await waitForTransport(started, link.transport);
   } catch (err) {
     await stop();
     throw err;
