@@ -31,7 +31,14 @@ describe('INFO replication', () => {
       ['slave0', 'ip=127.0.0.1,port=7001,state=online,offset=300,lag=2'],
       ['slave1', 'ip=127.0.0.1,port=7002,state=send_bulk,offset=10,lag=0'],
     ]);
-    expect(Object.fromEntries(f)).to.include({ master_repl_offset: 300, repl_backlog_active: 1, faha_sync_backups: 1, faha_backups_in_sync: 1 });
+    expect(Object.fromEntries(f)).to.include({
+      master_repl_offset: 300,
+      repl_backlog_active: 1,
+      faha_sync_backups: 1,
+      faha_backups_in_sync: 1,
+      faha_backup0: 'ip=127.0.0.1,port=7001,transport=tcp',
+      faha_backup1: 'ip=127.0.0.1,port=7002,transport=tcp',
+    });
   });
 
   it('a backup syncing shows the master_sync_* fields and the link down time, in Redis order', () => {
@@ -44,9 +51,9 @@ describe('INFO replication', () => {
       'role', 'master_host', 'master_port', 'master_link_status', 'master_last_io_seconds_ago', 'master_sync_in_progress', 'slave_read_repl_offset',
       'slave_repl_offset', 'master_sync_total_bytes', 'master_sync_read_bytes', 'master_sync_left_bytes', 'master_sync_perc',
       'master_sync_last_io_seconds_ago', 'master_link_down_since_seconds', 'slave_priority', 'slave_read_only', 'replica_announced',
-      'connected_slaves', ...TAIL,
+      'connected_slaves', ...TAIL, 'faha_link_transport',
     ]);
-    expect(Object.fromEntries(f)).to.include({ role: 'slave', master_link_status: 'down', master_sync_left_bytes: 75, master_sync_perc: '25.00', slave_repl_offset: 50 });
+    expect(Object.fromEntries(f)).to.include({ role: 'slave', master_link_status: 'down', master_sync_left_bytes: 75, master_sync_perc: '25.00', slave_repl_offset: 50, faha_link_transport: 'tcp' });
   });
 
   it('a live backup drops the sync and link-down fields', () => {
