@@ -174,9 +174,9 @@ export class Backup implements PrimaryLinkView {
   }
 
   /**
-   * Batches are copied into the log, then persisting them starts (on pmem a cache flush, done at once; on a file
-   * an msync on a worker thread, while more arrive) and the ack goes out when it completes; only after the persist
-   * has started are they applied to the index, so applying is never on the primary's wait. Reads of them on this
+   * Batches are copied into the log, then persisted (on pmem a cache flush; on a file an msync, here by default or
+   * on a worker thread while more arrive under persist-mode worker) and the ack goes out when that completes; only
+   * then are they applied to the index, so applying is never on the primary's wait. Reads of them on this
    * backup wait for the persist too (their replies are tagged with the LSN, as everywhere). Any other frame
    * applies the batches before it first.
    */
