@@ -207,6 +207,7 @@ export class Log {
   setBackupGate(lsn: number): void {
     if (lsn === this.backupGate) return;
     this.backupGate = lsn;
+    this.persister.backupsGate = lsn !== Infinity;
     this.onDurable(this.durableLSN);
   }
 
