@@ -194,7 +194,10 @@ export class Dispatcher {
 
   /** READONLY (a read-only backup) or NOREPLICAS (a primary short of backups) for a write command, else null. */
   private replicationRefusal(): string | null {
-    return replicationRefusal(this.server.replication, this.server.config.live['replica-read-only'] === true);
+    const repl = this.server.replication;
+    // Every write asks: a primary that takes writes answers after two property reads, before any config lookup.
+    if (repl.role === 'primary' && !repl.noReplicasRefusal()) return null;
+    return replicationRefusal(repl, this.server.config.live['replica-read-only'] === true);
   }
 
   /** The start time when this call is one of the timed ones (see TIMING_SAMPLE), else -1. */
