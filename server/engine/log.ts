@@ -234,9 +234,14 @@ export class Log {
   }
 
   segmentById(id: number): Segment {
-    const s = this.byId.get(id);
+    const s = this.findSegment(id);
     if (s === undefined) throw new EngineError('ERR_LOG_SEGMENT', `no live segment ${id}`);
     return s;
+  }
+
+  /** The live segment `id`, or undefined. */
+  findSegment(id: number): Segment | undefined {
+    return this.byId.get(id);
   }
 
   /** Bytes the log occupies on disk: the segment files, the spare made ahead of need included. */

@@ -161,7 +161,11 @@ export class BackupLink implements BackupView {
     while (!this.gone && !this.live) {
       if (this.transport.queuedBytes > HIGH_WATER) return; // onDrain pumps again
       if (this.snapshot !== null) this.sendChunk();
-      else this.sendNextBatch();
+      else if (!this.sendNextBatch()) {
+        // The next logical batch is not whole yet: sealed at the end of this turn.
+        this.schedulePump();
+        return;
+      }
       if (performance.now() > deadline) {
         this.schedulePump();
         return;
@@ -186,22 +190,25 @@ export class BackupLink implements BackupView {
     }
   }
 
-  /** The next logical batch after `pos` (all its pieces), or live when `pos` has reached the sealed end. */
-  private sendNextBatch(): void {
+  /**
+   * The next logical batch after `pos` (all its pieces), or live when `pos` has reached the sealed end; false when
+   * that batch's CONTINUED part is sealed but its last part is the batch still open (a roll in this turn).
+   */
+  private sendNextBatch(): boolean {
     const end = this.log.sealedEnd;
     let { seg, off } = this.pos!;
     if (seg === end.seg && off >= end.off) {
       this.goLive();
-      return;
+      return true;
     }
     if (off >= seg.head) {
       const next = this.log.segmentAfter(seg);
       if (next === null) {
         this.goLive();
-        return;
+        return true;
       }
       this.pos = { seg: next, off: 0 };
-      return;
+      return true;
     }
     const parts: { seg: Segment; from: number; to: number }[] = [];
     let first = -1;
@@ -218,11 +225,13 @@ export class BackupLink implements BackupView {
       if (!continued) break;
       const next = this.log.segmentAfter(seg);
       if (next === null) throw new Error(`a continued batch in segment ${seg.id} has no continuation`);
+      if (next === end.seg && end.off === 0) return false;
       seg = next;
       off = 0;
     }
     this.pos = { seg, off };
     this.transport.sendBatch(outgoingBatch(first, last, parts));
+    return true;
   }
 
   private goLive(): void {

@@ -268,6 +268,7 @@ export class Replication implements ReplicationView {
     return {
       setting: this.config.str('replication-transport') as TransportSetting,
       segments: () => this.store.log.segmentList,
+      segment: (id) => this.store.log.findSegment(id),
       say: this.say,
     };
   }

@@ -12,6 +12,7 @@ export type TransportSetting = 'auto' | 'tcp' | 'rdma';
 export interface LinkContext {
   setting: TransportSetting;
   segments: () => readonly Segment[];
+  segment: (id: number) => Segment | undefined;
   say: (msg: string) => void;
 }
 
@@ -23,10 +24,7 @@ export function rdmaSettingProblem(setting: TransportSetting): string | null {
 
 export function linkTransport(tcp: TcpTransport, role: 'primary' | 'backup', ctx: LinkContext): Transport {
   const endpoint = ctx.setting === 'tcp' ? null : rdmaEndpoint();
-  const segments = {
-    list: ctx.segments,
-    byId: (id: number) => ctx.segments().find((s) => s.id === id),
-  };
+  const segments = { list: ctx.segments, byId: ctx.segment };
   if (role === 'backup') {
     if (endpoint === null) return tcp;
     return new RdmaTransport(tcp, endpoint, 'backup', segments, ctx.setting === 'rdma', ctx.say);

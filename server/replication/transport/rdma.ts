@@ -45,7 +45,7 @@ export class RdmaTransport implements Transport {
   private readonly wrsOf = new Map<number, number>();
   /** Backup: sequence numbers whose WRITE_WITH_IMM has completed, and frames waiting (in order) behind a notice. */
   private readonly landed = new Set<number>();
-  private readonly queue: Frame[] = [];
+  private readonly queue: (Frame | BatchNotice)[] = [];
   /** Backup: the segments registered and announced to the primary, by id (a segment remade under its id is new). */
   private readonly announced = new Map<number, Segment>();
   private closed = false;
@@ -212,7 +212,7 @@ export class RdmaTransport implements Transport {
         this.regions.set(m.region.segId, m.region);
         break;
       case RdmaMsg.BatchNotice:
-        this.queue.push({ type: FrameType.Transport, body });
+        this.queue.push(m.notice);
         break;
     }
   }
@@ -229,10 +229,9 @@ export class RdmaTransport implements Transport {
     const out: Frame[] = [];
     while (this.queue.length > 0) {
       const f = this.queue[0];
-      if (f.type === FrameType.Transport) {
-        const n = (decodeRdmaMessage(f.body) as { notice: BatchNotice }).notice;
-        if (!this.landed.delete(n.seq)) break;
-        out.push(this.batchFrame(n));
+      if (!('type' in f)) {
+        if (!this.landed.delete(f.seq)) break;
+        out.push(this.batchFrame(f));
         this.rdmaBatches++;
       } else {
         if (f.type === FrameType.Batch) this.tcpBatches++;
