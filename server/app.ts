@@ -219,7 +219,7 @@ export class FahaServer implements ServerAdmin {
     // replication-transport rdma is a promise faha cannot keep without a usable device: refuse to start, clearly.
     const rdma = rdmaSettingProblem(cfg.str('replication-transport') as TransportSetting);
     if (rdma !== null) throw new Error(rdma);
-    this.listeners = await listen(cfg.str('bind'), cfg.num('port'), cfg.num('tcp-backlog'), (s) => this.clients.accept(s), this.logger);
+    this.listeners = await listen(cfg.str('bind'), cfg.num('port'), cfg.num('tcp-backlog'), (s) => this.clients.accept(s), this.logger, this.clients.sockets !== null);
     this.started = true;
     this.replication.start();
     if (this.replication.role === 'primary') this.cleaner.start();

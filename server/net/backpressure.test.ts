@@ -29,10 +29,14 @@ function field(line: string, name: string): number {
   return Number(new RegExp(` ${name}=(\\d+)`).exec(line)![1]);
 }
 
-describe('net: backpressure', function () {
+// Both socket layers: the epoll poller (the default on Linux) and Node's streams (elsewhere).
+for (const layer of [
+  { name: 'epoll sockets', env: {} },
+  { name: "Node's streams", env: { FAHA_CLIENT_IO: 'streams' } },
+]) describe(`net: backpressure (${layer.name})`, function () {
   let faha: RunningServer;
   before(async () => {
-    faha = await startFaha();
+    faha = await startFaha({ env: layer.env });
   });
   after(async () => {
     await faha.stop();

@@ -11,7 +11,9 @@ import { now } from '../clock.js';
 import type { Log } from '../engine/log.js';
 import type { Logger } from '../logger.js';
 import { ERR_MAX_CLIENTS } from '../resp/errors.js';
+import { StreamSocket } from './client-socket.js';
 import { Connection, type ConnectionHost } from './connection.js';
+import { EpollSockets } from './epoll-sockets.js';
 import { PauseState } from './pause.js';
 
 /** setTimeout's longest delay; a longer pause re-arms the timer. */
@@ -29,6 +31,11 @@ export class Clients implements ClientRegistry, ConnectionHost {
   dispatcher!: Dispatcher;
   fast!: FastPath;
   readonly bulkLimit = { value: 512 * 1024 * 1024 };
+  /**
+   * The native poller that reads every client socket in one call per turn, or null to use Node's streams (where
+   * it is unavailable, or FAHA_CLIENT_IO=streams). Listeners must accept with pauseOnConnect when it is set.
+   */
+  readonly sockets: EpollSockets | null = process.env.FAHA_CLIENT_IO === 'streams' ? null : EpollSockets.open();
 
   constructor(
     readonly log: Log,
@@ -55,13 +62,15 @@ export class Clients implements ClientRegistry, ConnectionHost {
       stats.rejectedConnections++;
       // Best effort, as in Redis: the peer may already be gone.
       socket.on('error', () => {});
+      // Read (and discarded) by Node, so the close completes when the peer's FIN arrives.
+      socket.resume();
       socket.end('-' + ERR_MAX_CLIENTS + '\r\n');
       return;
     }
     stats.totalConnections++;
     const keepalive = this.server.config.num('tcp-keepalive');
     if (keepalive > 0) socket.setKeepAlive(true, keepalive * 1000);
-    const c = new Connection(socket, this);
+    const c = new Connection(this.sockets?.adopt(socket) ?? new StreamSocket(socket), this);
     this.conns.set(c.id, c);
   }
 

@@ -13,6 +13,7 @@ import { ReplyWriter } from '../resp/reply.js';
 import { ProtocolError, RequestParser, SIMPLE_NONE } from '../resp/request-parser.js';
 import type { FastPath } from '../commands/fast-path.js';
 import { formatClientInfo, type ClientInfoSource } from './client-info.js';
+import type { ClientSocket } from './client-socket.js';
 import { OutputQueue } from './output-queue.js';
 
 /**
@@ -115,12 +116,13 @@ export class Connection implements Session, ClientInfoSource {
   private blockedOn: BlockedCommand | null = null;
 
   constructor(
-    private readonly socket: Socket,
+    private readonly socket: ClientSocket,
     private readonly host: ConnectionHost,
   ) {
-    this.addr = formatAddr(socket.remoteAddress, socket.remotePort);
-    this.laddr = formatAddr(socket.localAddress, socket.localPort);
-    this.fd = (socket as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;
+    const node = socket.node;
+    this.addr = formatAddr(node.remoteAddress, node.remotePort);
+    this.laddr = formatAddr(node.localAddress, node.localPort);
+    this.fd = socket.fd;
     const cfg = host.server.config;
     // Redis authenticates a connection at creation when the default user needs no password.
     this.authenticated = cfg.str('requirepass') === '';
@@ -142,11 +144,13 @@ export class Connection implements Session, ClientInfoSource {
     };
     this.reply.onError = (msg) => host.server.stats.recordErrorReply(msg);
     this.output = new OutputQueue(socket, host.log, (bytes, ok) => this.written(bytes, ok));
-    socket.setNoDelay(true);
-    socket.on('data', (chunk: Buffer) => this.onData(chunk));
-    socket.on('drain', () => this.maybeResume());
-    socket.on('error', () => this.destroy());
-    socket.on('close', () => this.destroy());
+    node.setNoDelay(true);
+    socket.start({
+      data: (chunk) => this.onData(chunk),
+      drain: () => this.maybeResume(),
+      end: () => this.peerEnded(),
+      gone: () => this.destroy(),
+    });
   }
 
   /** CLIENT REPLY's mode; 'skip' means the next command's reply is dropped. */
@@ -434,14 +438,23 @@ export class Connection implements Session, ClientInfoSource {
   private pauseInput(): void {
     if (this.inputPaused) return;
     this.inputPaused = true;
-    this.socket.pause();
+    this.socket.pauseReading();
+  }
+
+  /**
+   * The peer sent its last bytes (they have run): as in Redis the client goes, but faha first lets out the replies
+   * still waiting for durability. A blocked command is dropped, as Redis frees a blocked client.
+   */
+  private peerEnded(): void {
+    if (this.blockedOn !== null || this.parkedArgv !== null) this.destroy();
+    else this.close(true);
   }
 
   /** Resumes reading and running commands once output has drained below the high-water mark. */
   private maybeResume(): void {
-    if (!this.inputPaused || this.dead || this.socket.writableNeedDrain || this.outputBacklog >= OUTPUT_HIGH_WATER) return;
+    if (!this.inputPaused || this.dead || this.socket.needsDrain || this.outputBacklog >= OUTPUT_HIGH_WATER) return;
     this.inputPaused = false;
-    this.socket.resume();
+    this.socket.resumeReading();
     this.process();
   }
 
@@ -465,12 +478,12 @@ export class Connection implements Session, ClientInfoSource {
   detach(): Socket {
     const out = this.output.takeHeld();
     if (this.reply.length > 0) out.push(...this.reply.take());
-    for (const b of out) this.socket.write(b);
+    const node = this.socket.detach();
+    for (const b of out) node.write(b);
     this.dead = true;
     this.host.waiting.delete(this);
-    for (const ev of ['data', 'drain', 'error', 'close']) this.socket.removeAllListeners(ev);
     this.host.closed(this);
-    return this.socket;
+    return node;
   }
 
   private end(): void {
@@ -548,7 +561,7 @@ export class Connection implements Session, ClientInfoSource {
   }
 
   get writing(): boolean {
-    return this.socket.writableLength > 0;
+    return this.socket.queuedBytes > 0;
   }
 
   describe(): string {

@@ -50,11 +50,14 @@ function listenOne(srv: Server, a: BindAddress, port: number, backlog: number): 
   });
 }
 
-/** Listens on each address of `bind`; rejects (closing what it opened) if a required address fails. */
-export async function listen(bind: string, port: number, backlog: number, onSocket: (s: Socket) => void, logger: Logger): Promise<BoundListeners> {
+/**
+ * Listens on each address of `bind`; rejects (closing what it opened) if a required address fails. With
+ * `pauseOnConnect` Node never starts reading an accepted socket (the epoll poller reads it instead).
+ */
+export async function listen(bind: string, port: number, backlog: number, onSocket: (s: Socket) => void, logger: Logger, pauseOnConnect = false): Promise<BoundListeners> {
   const servers: Server[] = [];
   for (const a of parseBind(bind)) {
-    const srv = createServer({ noDelay: true }, onSocket);
+    const srv = createServer({ noDelay: true, pauseOnConnect }, onSocket);
     try {
       await listenOne(srv, a, port, backlog);
       servers.push(srv);

@@ -1,8 +1,8 @@
 // The ordered output of one connection (DESIGN §4.5): a round's replies go to the socket at once when everything
 // they depend on is durable and nothing is waiting before them; otherwise they wait, tagged with the LSN they
 // depend on, and leave in order once the log is durable that far. Knows nothing of commands or of reading.
-import type { Socket } from 'node:net';
 import type { Log } from '../engine/log.js';
+import type { ClientSocket } from './client-socket.js';
 
 interface HeldOutput {
   bufs: Buffer[];
@@ -18,7 +18,7 @@ export class OutputQueue {
   private heldBytes = 0;
 
   constructor(
-    private readonly socket: Socket,
+    private readonly socket: ClientSocket,
     private readonly log: Log,
     private readonly onWrite: WriteListener,
   ) {}
@@ -77,12 +77,12 @@ export class OutputQueue {
 
   /** Bytes held for durability plus bytes the kernel has not taken yet (CLIENT LIST omem). */
   get pendingBytes(): number {
-    return this.heldBytes + this.socket.writableLength;
+    return this.heldBytes + this.socket.queuedBytes;
   }
 
   /** Batches held plus the socket's queue, if any (CLIENT LIST oll). */
   get pendingChunks(): number {
-    return this.held.length + (this.socket.writableLength > 0 ? 1 : 0);
+    return this.held.length + (this.socket.queuedBytes > 0 ? 1 : 0);
   }
 
   private hold(bufs: Buffer[], tag: number): void {
@@ -93,20 +93,8 @@ export class OutputQueue {
   }
 
   private write(bufs: Buffer[]): void {
-    const socket = this.socket;
-    let ok = true;
     let n = 0;
-    if (bufs.length === 1) {
-      n = bufs[0].length;
-      ok = socket.write(bufs[0]);
-    } else {
-      socket.cork();
-      for (const b of bufs) {
-        n += b.length;
-        ok = socket.write(b) && ok;
-      }
-      socket.uncork();
-    }
-    this.onWrite(n, ok);
+    for (const b of bufs) n += b.length;
+    this.onWrite(n, this.socket.write(bufs));
   }
 }

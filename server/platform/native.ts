@@ -14,7 +14,28 @@ interface NativeModule {
   ldIsFinite(a: LongDouble): boolean;
   ldFormat(a: LongDouble, human: boolean): string;
   readonly ldBytes: number;
+  /** Linux only (native/src/client_io.cc). */
+  readonly ClientIo?: NativeClientIoConstructor;
 }
+
+/** native/src/client_io.cc: one epoll set of client sockets, read once per event-loop turn. */
+export interface NativeClientIo {
+  /** 0, or -errno. */
+  add(fd: number): number;
+  interest(fd: number, read: boolean, write: boolean): number;
+  remove(fd: number): void;
+  /** Bytes written (0 when the socket is full), or -errno. */
+  write(fd: number, bytes: Uint8Array): number;
+  /** Like write, for several buffers, skipping `offsetInFirst` bytes of the first. */
+  writev(fd: number, bytes: Uint8Array[], offsetInFirst: number): number;
+  close(): void;
+}
+
+/**
+ * `onTurn(n)` is called once per event-loop turn in which sockets had events, with n records of 4 int32s in
+ * `records` (fd, kind, offset, length; kinds in net/epoll-sockets.ts) and the bytes read in `scratch`.
+ */
+export type NativeClientIoConstructor = new (onTurn: (n: number) => void, scratch: Buffer, records: Int32Array) => NativeClientIo;
 
 /** The addon could not be loaded; the message says how to build it. */
 export class NativeAddonError extends Error {
@@ -57,4 +78,9 @@ export function isFiniteLongDouble(a: LongDouble): boolean {
  */
 export function formatLongDouble(a: LongDouble, mode: 'human' | 'auto'): string {
   return addon.ldFormat(a, mode === 'human');
+}
+
+/** The epoll client poller, or null where the addon has none (not Linux). */
+export function nativeClientIo(): NativeClientIoConstructor | null {
+  return addon.ClientIo ?? null;
 }
