@@ -10,6 +10,8 @@ export interface SocketEvents {
   data(chunk: Buffer): void;
   /** Output queued by write() went to the kernel: writes may go on. */
   drain(): void;
+  /** Output written earlier was not all taken by the kernel: stop producing more until drain(). */
+  full(): void;
   /** The peer closed its side (its last bytes were delivered before this). */
   end(): void;
   /** The socket failed or is gone: nothing more can be written. */
@@ -35,11 +37,19 @@ export interface ClientSocket {
   destroy(): void;
   /** Gives the socket back as a plain Node stream (PSYNC); queued output is written through it first. */
   detach(): Socket;
+  /** Writes of many sockets collected and sent together at the end of a turn, where the layer does that. */
+  readonly group: WriteGroup | null;
+}
+
+export interface WriteGroup {
+  begin(): void;
+  end(): void;
 }
 
 /** A client socket read and written through Node's net.Socket streams. */
 export class StreamSocket implements ClientSocket {
   readonly fd: number;
+  readonly group = null;
 
   constructor(readonly node: Socket) {
     this.fd = (node as unknown as { _handle?: { fd?: number } })._handle?.fd ?? -1;

@@ -13,7 +13,7 @@ import { ReplyWriter } from '../resp/reply.js';
 import { ProtocolError, RequestParser, SIMPLE_NONE, type ParserLimits } from '../resp/request-parser.js';
 import type { FastPath } from '../commands/fast-path.js';
 import { formatClientInfo, type ClientInfoSource } from './client-info.js';
-import type { ClientSocket } from './client-socket.js';
+import type { ClientSocket, WriteGroup } from './client-socket.js';
 import { OutputQueue } from './output-queue.js';
 
 /**
@@ -53,7 +53,14 @@ let flushQueue: Connection[] = [];
 function flushAll(): void {
   const q = flushQueue;
   flushQueue = [];
-  for (const c of q) c.flushNow();
+  // The turn's replies leave together where the socket layer can (one native call for all the sockets).
+  const group = q.length > 1 ? q[0].writeGroup : null;
+  group?.begin();
+  try {
+    for (const c of q) c.flushNow();
+  } finally {
+    group?.end();
+  }
 }
 function scheduleFlush(c: Connection): void {
   if (flushQueue.push(c) === 1) setImmediate(flushAll);
@@ -143,6 +150,7 @@ export class Connection implements Session, ClientInfoSource {
     socket.start({
       data: (chunk) => this.onData(chunk),
       drain: () => this.maybeResume(),
+      full: () => this.pauseInput(),
       end: () => this.peerEnded(),
       gone: () => this.destroy(),
     });
@@ -360,6 +368,10 @@ export class Connection implements Session, ClientInfoSource {
       this.flushScheduled = true;
       scheduleFlush(this);
     }
+  }
+
+  get writeGroup(): WriteGroup | null {
+    return this.socket.group;
   }
 
   /** Sends (or holds for durability) what this turn's commands replied. */

@@ -63,6 +63,39 @@ describe('net: epoll sockets', function () {
     c.close();
   });
 
+  it('clients whose big replies leave in the same turn and do not read get all of them, in order, once they read', async () => {
+    const setup = await RawClient.connect(faha.port);
+    const value = Buffer.alloc(64 * 1024, 0x7a);
+    await setup.call('SET', 'turn-big', value);
+    const gets = 200;
+    const request = Buffer.concat(Array.from({ length: gets }, () => encodeCommand(['GET', 'turn-big'])));
+    const slow = await Promise.all(Array.from({ length: 5 }, () => open(faha.port)));
+    for (const s of slow) s.pause();
+    // Written back to back, so the server reads them in one turn and their replies share one batched write.
+    for (const s of slow) s.write(request);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await setup.call('PING')).toString(), 'others are served meanwhile').to.equal('+PONG\r\n');
+    const one = Buffer.concat([Buffer.from(`$${value.length}\r\n`), value, Buffer.from('\r\n')]);
+    const got = await Promise.all(
+      slow.map(async (s) => {
+        let n = 0;
+        let ok = true;
+        s.on('data', (d: Buffer) => {
+          // Every byte must be where the sequence of identical replies puts it.
+          for (let i = 0; i < d.length && ok; i++) ok = d[i] === one[(n + i) % one.length];
+          n += d.length;
+        });
+        s.resume();
+        const deadline = Date.now() + 15000;
+        while (n < gets * one.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+        return { n, ok };
+      }),
+    );
+    for (const g of got) expect(g).to.deep.equal({ n: gets * one.length, ok: true });
+    for (const s of slow) s.destroy();
+    setup.close();
+  });
+
   it('200 clients pipelining at once each get their own replies, in order', async () => {
     const clients = await Promise.all(Array.from({ length: 200 }, () => RawClient.connect(faha.port)));
     const replies = await Promise.all(

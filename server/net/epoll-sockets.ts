@@ -8,7 +8,7 @@
 // redis-server there (server/docs/performance.md).
 import type { Socket } from 'node:net';
 import { nativeClientIo, type NativeClientIo } from '../platform/native.js';
-import type { ClientSocket, SocketEvents } from './client-socket.js';
+import type { ClientSocket, SocketEvents, WriteGroup } from './client-socket.js';
 
 // Record kinds written by the native side.
 const KIND_DATA = 1;
@@ -19,11 +19,17 @@ const KIND_WRITABLE = 4;
 const SCRATCH_BYTES = 1024 * 1024;
 
 /** The epoll set and its sockets by fd; null where the native poller is not available (not Linux, old addon). */
-export class EpollSockets {
+export class EpollSockets implements WriteGroup {
   private readonly io: NativeClientIo;
   private readonly scratch = Buffer.allocUnsafeSlow(SCRATCH_BYTES);
   private readonly records = new Int32Array(1024);
   private readonly byFd = new Map<number, EpollSocket>();
+  /** Inside begin()/end(): writes wait to go out together in one native call. */
+  batching = false;
+  private batch: EpollSocket[] = [];
+  private fds = new Int32Array(64);
+  private counts = new Int32Array(64);
+  private results = new Int32Array(64);
 
   static open(): EpollSockets | null {
     const Ctor = nativeClientIo();
@@ -54,6 +60,47 @@ export class EpollSockets {
     this.io.close();
   }
 
+  /** From here to end(), writes are collected (the end of a turn, when every connection's replies go out). */
+  begin(): void {
+    this.batching = true;
+  }
+
+  /** Writes what was collected since begin(), with one native call for all the sockets. */
+  end(): void {
+    this.batching = false;
+    const batch = this.batch;
+    if (batch.length === 0) return;
+    this.batch = [];
+    if (this.fds.length < batch.length) {
+      const n = batch.length * 2;
+      this.fds = new Int32Array(n);
+      this.counts = new Int32Array(n);
+      this.results = new Int32Array(n);
+    }
+    const bufs: Buffer[] = [];
+    let n = 0;
+    for (const s of batch) {
+      const pending = s.pending!;
+      // Closed since (its fd may be gone): dropped like any output of a closed socket.
+      if (s.isClosed) continue;
+      this.fds[n] = s.fd;
+      this.counts[n] = pending.length;
+      for (const b of pending) bufs.push(b);
+      n++;
+    }
+    if (n > 0) this.io.writeMany(n, this.fds, this.counts, bufs, this.results);
+    let i = 0;
+    for (const s of batch) {
+      if (s.isClosed) s.pending = null;
+      else s.batchWritten(this.results[i++]);
+    }
+  }
+
+  /** `s` has output for the batch. */
+  collect(s: EpollSocket): void {
+    this.batch.push(s);
+  }
+
   private turn(n: number): void {
     const r = this.records;
     for (let i = 0; i < n; i++) {
@@ -75,6 +122,8 @@ export class EpollSockets {
 }
 
 class EpollSocket implements ClientSocket {
+  /** Output collected for the hub's batch write (see EpollSockets.begin). */
+  pending: Buffer[] | null = null;
   private events: SocketEvents | null = null;
   private queue: Buffer[] = [];
   /** Bytes of queue[0] already written. */
@@ -103,13 +152,44 @@ class EpollSocket implements ClientSocket {
     this.reading = true;
   }
 
+  get group(): EpollSockets {
+    return this.hub;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
   write(bufs: Buffer[]): boolean {
     if (this.closed) return true;
     if (this.queue.length > 0) {
       for (const b of bufs) this.enqueue(b);
       return false;
     }
+    if (this.pending !== null) {
+      for (const b of bufs) this.pending.push(b);
+      return true;
+    }
+    if (this.hub.batching) {
+      // Reported as taken; if the kernel takes only part, the connection hears full() once the batch is written.
+      this.pending = bufs.length === 1 ? [bufs[0]] : bufs.slice();
+      this.hub.collect(this);
+      return true;
+    }
     const n = bufs.length === 1 ? this.io.write(this.fd, bufs[0]) : this.io.writev(this.fd, bufs, 0);
+    return this.wrote(bufs, n);
+  }
+
+  /** The hub wrote `pending` with result `n`. */
+  batchWritten(n: number): void {
+    const bufs = this.pending!;
+    this.pending = null;
+    if (!this.wrote(bufs, n)) this.events!.full();
+    else if (this.endWhenWritten) this.end();
+  }
+
+  /** Queues what of `bufs` a write returning `n` left; false when something is left (or the socket failed). */
+  private wrote(bufs: Buffer[], n: number): boolean {
     if (n < 0) {
       this.fail();
       return true;
@@ -152,7 +232,7 @@ class EpollSocket implements ClientSocket {
 
   end(): void {
     if (this.closed) return;
-    if (this.queue.length > 0) {
+    if (this.queue.length > 0 || this.pending !== null) {
       this.endWhenWritten = true;
       return;
     }
@@ -176,7 +256,8 @@ class EpollSocket implements ClientSocket {
   detach(): Socket {
     this.closed = true;
     this.hub.forget(this.fd, this);
-    const rest = this.queue;
+    const rest = this.pending === null ? this.queue : [...this.pending, ...this.queue];
+    this.pending = null;
     this.queue = [];
     this.queued = 0;
     if (rest.length > 0) rest[0] = rest[0].subarray(this.queueOffset);

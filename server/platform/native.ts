@@ -28,6 +28,8 @@ export interface NativeClientIo {
   write(fd: number, bytes: Uint8Array): number;
   /** Like write, for several buffers, skipping `offsetInFirst` bytes of the first. */
   writev(fd: number, bytes: Uint8Array[], offsetInFirst: number): number;
+  /** Socket i (of n) gets the next counts[i] buffers of `bytes` by one writev; results[i] as write's result. */
+  writeMany(n: number, fds: Int32Array, counts: Int32Array, bytes: Uint8Array[], results: Int32Array): void;
   close(): void;
 }
 
