@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "addon.h"
+#include "read_poll.h"
 
 namespace {
 
@@ -36,13 +37,6 @@ constexpr int kRecordInts = 4;
 constexpr int kMaxEvents = 256;
 // One read takes at most this much, so one busy client cannot take the whole scratch buffer of a turn.
 constexpr size_t kMaxRead = 64 * 1024;
-
-class ClientIo;
-
-struct PollHandle {
-  uv_poll_t poll;
-  ClientIo* owner;
-};
 
 class ClientIo : public Napi::ObjectWrap<ClientIo> {
  public:
@@ -79,24 +73,8 @@ class ClientIo : public Napi::ObjectWrap<ClientIo> {
       Napi::Error::New(env, std::string("ClientIo: epoll_create1: ") + strerror(errno)).ThrowAsJavaScriptException();
       return;
     }
-    uv_loop_t* loop = nullptr;
-    if (napi_get_uv_event_loop(env, &loop) != napi_ok) {
-      Napi::Error::New(env, "ClientIo: no event loop").ThrowAsJavaScriptException();
-      return;
-    }
-    handle_ = new PollHandle{{}, this};
-    handle_->poll.data = handle_;
-    int rc = uv_poll_init(loop, &handle_->poll, epfd_);
-    if (rc != 0) {
-      delete handle_;
-      handle_ = nullptr;
-    } else if ((rc = uv_poll_start(&handle_->poll, UV_READABLE, OnPoll)) != 0) {
-      Release();
-    }
-    if (rc != 0) {
-      Napi::Error::New(env, std::string("ClientIo: ") + uv_strerror(rc)).ThrowAsJavaScriptException();
-      return;
-    }
+    handle_ = faha::StartReadPoll(env, epfd_, this, OnPoll, "ClientIo");
+    if (handle_ == nullptr) return;
     // The listeners and timers keep the process alive, not the poller of the clients they accepted.
     uv_unref(reinterpret_cast<uv_handle_t*>(&handle_->poll));
     Ref();
@@ -109,7 +87,7 @@ class ClientIo : public Napi::ObjectWrap<ClientIo> {
 
  private:
   static void OnPoll(uv_poll_t* poll, int status, int /*events*/) {
-    ClientIo* self = static_cast<PollHandle*>(poll->data)->owner;
+    ClientIo* self = faha::PollOwner<ClientIo>(poll);
     if (self != nullptr && status == 0) self->Turn();
   }
 
@@ -281,14 +259,12 @@ class ClientIo : public Napi::ObjectWrap<ClientIo> {
   }
 
   void Release() {
-    uv_poll_stop(&handle_->poll);
-    handle_->owner = nullptr;
-    uv_close(reinterpret_cast<uv_handle_t*>(&handle_->poll), [](uv_handle_t* h) { delete static_cast<PollHandle*>(h->data); });
+    faha::StopReadPoll(handle_);
     handle_ = nullptr;
   }
 
   int epfd_ = -1;
-  PollHandle* handle_ = nullptr;
+  faha::ReadPoll* handle_ = nullptr;
   char* scratch_ = nullptr;
   size_t scratchLen_ = 0;
   int32_t* records_ = nullptr;

@@ -7,16 +7,11 @@
 #include <string>
 
 #include "addon.h"
+#include "read_poll.h"
 
 namespace {
 
 class FdWatcher;
-
-// The uv handle outlives its watcher until uv_close's callback runs, so it lives in its own allocation.
-struct PollHandle {
-  uv_poll_t poll;
-  FdWatcher* owner;
-};
 
 class FdWatcher : public Napi::ObjectWrap<FdWatcher> {
  public:
@@ -30,25 +25,8 @@ class FdWatcher : public Napi::ObjectWrap<FdWatcher> {
     int fd = info[0].As<Napi::Number>().Int32Value();
     callback_ = Napi::Persistent(info[1].As<Napi::Function>());
     async_ = std::make_unique<Napi::AsyncContext>(env, "faha:watchFd");
-    uv_loop_t* loop = nullptr;
-    if (napi_get_uv_event_loop(env, &loop) != napi_ok) {
-      Napi::Error::New(env, "watchFd: no event loop").ThrowAsJavaScriptException();
-      return;
-    }
-    handle_ = new PollHandle{{}, this};
-    handle_->poll.data = handle_;
-    int rc = uv_poll_init(loop, &handle_->poll, fd);
-    if (rc != 0) {
-      // Not registered with the loop yet, so no uv_close.
-      delete handle_;
-      handle_ = nullptr;
-    } else if ((rc = uv_poll_start(&handle_->poll, UV_READABLE, OnPoll)) != 0) {
-      Release();
-    }
-    if (rc != 0) {
-      Napi::Error::New(env, std::string("watchFd: ") + uv_strerror(rc)).ThrowAsJavaScriptException();
-      return;
-    }
+    handle_ = faha::StartReadPoll(env, fd, this, OnPoll, "watchFd");
+    if (handle_ == nullptr) return;
     // An active watcher must not be collected: it is reachable from libuv, not from JS.
     Ref();
   }
@@ -59,7 +37,7 @@ class FdWatcher : public Napi::ObjectWrap<FdWatcher> {
 
  private:
   static void OnPoll(uv_poll_t* poll, int status, int /*events*/) {
-    FdWatcher* self = static_cast<PollHandle*>(poll->data)->owner;
+    FdWatcher* self = faha::PollOwner<FdWatcher>(poll);
     if (self != nullptr) self->Fire(status);
   }
 
@@ -88,14 +66,11 @@ class FdWatcher : public Napi::ObjectWrap<FdWatcher> {
   }
 
   void Release() {
-    uv_poll_stop(&handle_->poll);
-    handle_->owner = nullptr;
-    uv_close(reinterpret_cast<uv_handle_t*>(&handle_->poll),
-             [](uv_handle_t* h) { delete static_cast<PollHandle*>(h->data); });
+    faha::StopReadPoll(handle_);
     handle_ = nullptr;
   }
 
-  PollHandle* handle_ = nullptr;
+  faha::ReadPoll* handle_ = nullptr;
   Napi::FunctionReference callback_;
   std::unique_ptr<Napi::AsyncContext> async_;
 };
