@@ -340,6 +340,16 @@ export class KeyIndex {
     return this.table.scan(cursor, out);
   }
 
+  /** KeyTable.slotsFrom: a sequential walk's next slots. */
+  slotsFrom(from: number, count: number, out: number[]): number {
+    return this.table.slotsFrom(from, count, out);
+  }
+
+  /** Changes whenever every slot may have moved (see KeyTable.layout). */
+  get layout(): number {
+    return this.table.layout;
+  }
+
   /** A key chosen at random, or undefined when empty; does not promote. */
   randomKey(random: () => number = Math.random): string | undefined {
     const s = this.table.randomSlot(random);

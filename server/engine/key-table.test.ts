@@ -203,6 +203,22 @@ describe('engine: the key table', () => {
     for (const [id, n] of seen) if (n !== 1) expect.fail(`key ${id} reported ${n} times`);
   });
 
+  it('slotsFrom walks every occupied slot once in slot order, and layout changes only when slots all move', () => {
+    const m = new Model(rng(7));
+    const nextHash = hashSource(rng(8));
+    for (let i = 0; i < 500; i++) m.insert(nextHash());
+    const layout = m.t.layout;
+    const slots: number[] = [];
+    for (let pos = 0; pos !== -1; ) pos = m.t.slotsFrom(pos, 37, slots);
+    expect(slots).to.deep.equal([...slots].sort((a, b) => a - b));
+    expect(new Set(slots.map((s) => m.t.w[s * SLOT_WORDS + W_META])).size, 'distinct keys walked').to.equal(500);
+    m.removeAt(0);
+    expect(m.t.layout, 'a removal shifts a run, it does not move every slot').to.equal(layout);
+    for (let i = 0; i < 500; i++) m.insert(nextHash());
+    expect(m.t.layout, 'growing rebuilt the table').to.be.greaterThan(layout);
+    m.verify();
+  });
+
   for (const first of [1, 5, 9, 13, 17]) {
     const seeds = [first, first + 1, first + 2, first + 3];
     it(`scan (seeds ${first}-${first + 3}) reports every key present throughout while the table grows 16→4096 and shrinks back to 16`, () => {

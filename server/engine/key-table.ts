@@ -43,6 +43,8 @@ export class KeyTable {
   f: Float64Array;
   private mask: number;
   private count = 0;
+  /** Bumped whenever every slot may have moved (a rebuild or clear): walks in slot order start again. */
+  layout = 0;
 
   constructor(initialCapacity = MIN_CAPACITY) {
     const cap = roundCapacity(initialCapacity);
@@ -138,6 +140,7 @@ export class KeyTable {
     this.f = new Float64Array(buf);
     this.mask = MIN_CAPACITY - 1;
     this.count = 0;
+    this.layout++;
   }
 
   /** Copies by u32 words, so f64 payloads (NaN bit patterns included) survive bit for bit. */
@@ -155,6 +158,19 @@ export class KeyTable {
     this.w = w;
     this.f = new Float64Array(buf);
     this.mask = mask;
+    this.layout++;
+  }
+
+  /**
+   * The occupied slots among [from, from + count), in slot order, into `out`; returns where the next call starts,
+   * or -1 past the last slot. A sequential walk (cache-friendly, unlike scan()'s reverse-binary jumps), which only
+   * covers every key if the layout did not change and no removal shifted a key from ahead of it to behind it.
+   */
+  slotsFrom(from: number, count: number, out: number[]): number {
+    const w = this.w;
+    const end = Math.min(from + count, this.mask + 1);
+    for (let i = from; i < end; i++) if (w[i * SLOT_WORDS] !== 0) out.push(i);
+    return end > this.mask ? -1 : end;
   }
 
   nextOccupied(from: number): number {
