@@ -370,6 +370,7 @@ export class Connection implements Session, ClientInfoSource {
     }
   }
 
+  /** What batches this connection's writes with other connections' at the end of a turn, if its socket layer does. */
   get writeGroup(): WriteGroup | null {
     return this.socket.group;
   }
