@@ -3,7 +3,7 @@
 // WRITE_WITH_IMM of two SGEs, and both completions delivered through the completion channel's fd and watchFd.
 import { expect } from 'chai';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PROJECT_ROOT } from '../paths.js';
@@ -39,15 +39,22 @@ describe('platform: libibverbs bindings through the test double', function () {
   this.timeout(20000);
   let dir = '';
   let libPath = '';
+  let savedStateDir: string | undefined;
 
   before(function () {
     if (!existsSync(DOUBLE_SOURCE)) this.skip(); // The double is built from native/test-verbs/ (issue 7).
     dir = mkdtempSync(join(tmpdir(), 'faha-verbs-double-'));
     libPath = join(dir, 'libfaha-test-verbs.so');
     execFileSync('cc', ['-shared', '-fPIC', '-O2', '-o', libPath, DOUBLE_SOURCE, '-lpthread']);
+    // The double keeps its socket and registry there (else in /tmp/faha-verbs-<uid>, which would outlive the test).
+    savedStateDir = process.env.FAHA_TEST_VERBS_DIR;
+    process.env.FAHA_TEST_VERBS_DIR = join(dir, 'state');
+    mkdirSync(process.env.FAHA_TEST_VERBS_DIR);
   });
 
   after(() => {
+    if (savedStateDir === undefined) delete process.env.FAHA_TEST_VERBS_DIR;
+    else process.env.FAHA_TEST_VERBS_DIR = savedStateDir;
     if (dir !== '') rmSync(dir, { recursive: true, force: true });
   });
 
