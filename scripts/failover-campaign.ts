@@ -3,6 +3,7 @@
 // acknowledged write was lost. Exit code 1 on any mismatch. Command-line handling only; rounds in server/testing.
 import { parseArgs } from 'node:util';
 import { FailoverCampaign, type FailoverOptions } from '../server/testing/failover-campaign.js';
+import { CAMPAIGN_OPTIONS, campaignMain, nonNegativeInt } from './campaign-cli.js';
 
 const USAGE = `usage: node dist/scripts/failover-campaign.js [--kills 20] [--clients 6] [--seed N] [--backups 2] [--sync-backups 2] [--sync-timeout 10000] [--segment-size 1mb] [--keep]
   --kills N            rounds of load + SIGKILL of the primary + promotion + check + rejoin (default 20)
@@ -14,26 +15,14 @@ const USAGE = `usage: node dist/scripts/failover-campaign.js [--kills 20] [--cli
   --segment-size S     faha's segment-size (default 1mb, small so the log cleaner is busy)
   --keep               keep the data directories (their paths are printed)`;
 
-function nonNegativeInt(name: string, v: string | undefined, dflt: number): number {
-  if (v === undefined) return dflt;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < 0) throw new Error(`--${name} must be a non-negative integer, not ${JSON.stringify(v)}`);
-  return n;
-}
-
 function options(argv: string[]): FailoverOptions | null {
   const { values } = parseArgs({
     args: argv,
     options: {
-      kills: { type: 'string' },
-      clients: { type: 'string' },
-      seed: { type: 'string' },
+      ...CAMPAIGN_OPTIONS,
       backups: { type: 'string' },
       'sync-backups': { type: 'string' },
       'sync-timeout': { type: 'string' },
-      'segment-size': { type: 'string' },
-      keep: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   if (values.help) return null;
@@ -66,41 +55,22 @@ function summarize(c: FailoverCampaign, s: Awaited<ReturnType<FailoverCampaign['
   );
 }
 
-async function main(): Promise<number> {
-  let opts: FailoverOptions | null;
-  try {
-    opts = options(process.argv.slice(2));
-  } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
-  if (opts === null) {
-    process.stdout.write(USAGE + '\n');
-    return 0;
-  }
-  const campaign = new FailoverCampaign(opts);
-  const interrupted = () => {
-    process.stdout.write('\ninterrupted: stopping the cluster and cleaning up\n');
-    void campaign.cleanup().finally(() => process.exit(130));
-  };
-  process.once('SIGINT', interrupted);
-  process.once('SIGTERM', interrupted);
-  opts.log(
-    `failover campaign: ${opts.kills} kills, ${opts.clients} clients, seed ${opts.seed}, primary + ${opts.backups} backups, ` +
-      `sync-backups ${opts.syncBackups}, segment-size ${opts.segmentSize}`,
-  );
-  const t0 = Date.now();
-  try {
+process.exitCode = await campaignMain({
+  name: 'failover campaign',
+  usage: USAGE,
+  parse: options,
+  create: (opts) => new FailoverCampaign(opts),
+  stopping: 'the cluster',
+  kept: 'data directories',
+  async run(campaign, opts) {
+    opts.log(
+      `failover campaign: ${opts.kills} kills, ${opts.clients} clients, seed ${opts.seed}, primary + ${opts.backups} backups, ` +
+        `sync-backups ${opts.syncBackups}, segment-size ${opts.segmentSize}`,
+    );
+    const t0 = Date.now();
     await campaign.start();
     const s = await campaign.run();
     opts.log(summarize(campaign, s, (Date.now() - t0) / 1000, opts.keep));
     return s.mismatches > 0 || s.divergences > 0 ? 1 : 0;
-  } catch (err) {
-    process.stderr.write(`failover campaign failed: ${(err as Error).stack ?? String(err)}\n(re-run with --seed ${opts.seed} --keep to keep the data directories)\n`);
-    return 1;
-  } finally {
-    await campaign.cleanup();
-  }
-}
-
-process.exitCode = await main();
+  },
+});

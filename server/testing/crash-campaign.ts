@@ -13,25 +13,31 @@ export interface CampaignOptions {
   kills: number;
   clients: number;
   seed: number;
-  /** faha's segment-size, e.g. "1mb". */
+  /** faha's segment-size, e.g. "1mb" (small, so the cleaner frees segments). */
   segmentSize: string;
-  /** Keep the data directory at the end. */
+  /** Keep the data directories at the end. */
   keep: boolean;
   /** Each round's load runs this long (uniformly random in [lo, hi] ms) before the kill. */
   killAfterMs: [number, number];
   log: (line: string) => void;
 }
 
-export interface RoundReport {
+/** What every kill round reports, in this campaign and in the failover campaign. */
+export interface KillRound {
   round: number;
   killAtMs: number;
   acked: number;
-  /** Clients with a command (of those, a transaction) in flight when faha died: the before/after rule's cases. */
+  /** Clients with a command (of those, a transaction) in flight at the kill: the before/after rule's cases. */
   inFlight: number;
   inFlightTx: number;
-  /** Of those, how many the restarted server holds applied (the reply was lost with the process). */
+  /** Of those, how many the node checked afterwards holds applied (allowed: their reply was never sent). */
   inFlightApplied: number;
   keysChecked: number;
+  mismatches: Mismatch[];
+  divergences: Divergence[];
+}
+
+export interface RoundReport extends KillRound {
   /** From spawning the restarted server to "Ready to accept connections". */
   readyMs: number;
   /** faha's own recovery line ("DB loaded from log: …"). */
@@ -40,15 +46,33 @@ export interface RoundReport {
   /** The highest segment id in the manifest (-1 if it could not be read). */
   newestSegment: number;
   logBytes: number;
-  mismatches: Mismatch[];
-  divergences: Divergence[];
 }
 
-export interface CampaignSummary {
-  rounds: RoundReport[];
+export interface KillSummary<R extends KillRound> {
+  rounds: R[];
   acked: number;
   mismatches: number;
   divergences: number;
+}
+
+export type CampaignSummary = KillSummary<RoundReport>;
+
+/** Runs `kills` rounds, logging each (with its mismatches and divergences in full), and totals them. */
+export async function runRounds<R extends KillRound>(kills: number, round: (r: number) => Promise<R>, describe: (rep: R) => string, log: (line: string) => void): Promise<KillSummary<R>> {
+  const rounds: R[] = [];
+  for (let r = 1; r <= kills; r++) {
+    const rep = await round(r);
+    rounds.push(rep);
+    log(describe(rep));
+    for (const m of rep.mismatches) log(`  MISMATCH ${m.kind}: key ${m.key}\n    expected ${m.expected}\n    got      ${m.got}`);
+    for (const d of rep.divergences) log(`  DIVERGENCE client ${d.client}: ${d.command}\n    expected ${d.expected}\n    got      ${d.got}`);
+  }
+  return {
+    rounds,
+    acked: rounds.reduce((n, r) => n + r.acked, 0),
+    mismatches: rounds.reduce((n, r) => n + r.mismatches.length, 0),
+    divergences: rounds.reduce((n, r) => n + r.divergences.length, 0),
+  };
 }
 
 function sleep(ms: number): Promise<void> {
@@ -125,20 +149,7 @@ export class Campaign {
 
   async run(): Promise<CampaignSummary> {
     await this.start();
-    const rounds: RoundReport[] = [];
-    for (let r = 1; r <= this.opts.kills; r++) {
-      const rep = await this.round(r);
-      rounds.push(rep);
-      this.opts.log(describeRound(rep, this.opts.kills));
-      for (const m of rep.mismatches) this.opts.log(`  MISMATCH ${m.kind}: key ${m.key}\n    expected ${m.expected}\n    got      ${m.got}`);
-      for (const d of rep.divergences) this.opts.log(`  DIVERGENCE client ${d.client}: ${d.command}\n    expected ${d.expected}\n    got      ${d.got}`);
-    }
-    return {
-      rounds,
-      acked: rounds.reduce((n, r) => n + r.acked, 0),
-      mismatches: rounds.reduce((n, r) => n + r.mismatches.length, 0),
-      divergences: rounds.reduce((n, r) => n + r.divergences.length, 0),
-    };
+    return runRounds(this.opts.kills, (r) => this.round(r), (rep) => describeRound(rep, this.opts.kills), this.opts.log);
   }
 
   /** Stops the server by pid (SIGKILL: nothing of it is needed any more) and removes the directory unless kept. */

@@ -1,38 +1,20 @@
 // Failover campaign: the rounds. A primary with synchronous backups takes the crash campaign's mixed load; the
 // primary is SIGKILLed at a random moment, the most advanced backup promoted, every key checked on it against the
 // models, and the killed node restarted as a backup of the new one. Owns the cluster; prints nothing itself.
-import { checkAll, type Mismatch } from './crash-check.js';
-import { LoadClient, type Divergence } from './crash-load.js';
+import { runRounds, type CampaignOptions, type KillRound, type KillSummary } from './crash-campaign.js';
+import { checkAll } from './crash-check.js';
+import { LoadClient } from './crash-load.js';
 import { prng } from './prng.js';
 import { ReplicationCluster, sleep } from './replication-cluster.js';
 
-export interface FailoverOptions {
-  kills: number;
-  clients: number;
-  seed: number;
+export interface FailoverOptions extends CampaignOptions {
   /** Backups besides the primary, and how many of them every write waits for. */
   backups: number;
   syncBackups: number;
   syncBackupsTimeoutMs: number;
-  /** faha's segment-size, e.g. "1mb" (small, so the cleaner frees segments and catch-up meets cleaned logs). */
-  segmentSize: string;
-  /** Keep the data directories at the end. */
-  keep: boolean;
-  /** Each round's load runs this long (uniformly random in [lo, hi] ms) before the kill. */
-  killAfterMs: [number, number];
-  log: (line: string) => void;
 }
 
-export interface FailoverRound {
-  round: number;
-  killAtMs: number;
-  acked: number;
-  /** Clients with a command (of those, a transaction) in flight when the primary died. */
-  inFlight: number;
-  inFlightTx: number;
-  /** Of those, how many the promoted backup holds applied (allowed: their reply was never sent). */
-  inFlightApplied: number;
-  keysChecked: number;
+export interface FailoverRound extends KillRound {
   killed: string;
   promoted: string;
   /** Each surviving backup's slave_repl_offset when the choice was made, and the promoted one's. */
@@ -41,16 +23,9 @@ export interface FailoverRound {
   promoteMs: number;
   /** From restarting the killed node to every backup being live with the new primary. */
   rejoinMs: number;
-  mismatches: Mismatch[];
-  divergences: Divergence[];
 }
 
-export interface FailoverSummary {
-  rounds: FailoverRound[];
-  acked: number;
-  mismatches: number;
-  divergences: number;
-}
+export type FailoverSummary = KillSummary<FailoverRound>;
 
 export class FailoverCampaign {
   cluster: ReplicationCluster | null = null;
@@ -124,20 +99,7 @@ export class FailoverCampaign {
 
   async run(): Promise<FailoverSummary> {
     if (this.cluster === null) await this.start();
-    const rounds: FailoverRound[] = [];
-    for (let r = 1; r <= this.opts.kills; r++) {
-      const rep = await this.round(r);
-      rounds.push(rep);
-      this.opts.log(describeFailoverRound(rep, this.opts.kills));
-      for (const m of rep.mismatches) this.opts.log(`  MISMATCH ${m.kind}: key ${m.key}\n    expected ${m.expected}\n    got      ${m.got}`);
-      for (const d of rep.divergences) this.opts.log(`  DIVERGENCE client ${d.client}: ${d.command}\n    expected ${d.expected}\n    got      ${d.got}`);
-    }
-    return {
-      rounds,
-      acked: rounds.reduce((n, r) => n + r.acked, 0),
-      mismatches: rounds.reduce((n, r) => n + r.mismatches.length, 0),
-      divergences: rounds.reduce((n, r) => n + r.divergences.length, 0),
-    };
+    return runRounds(this.opts.kills, (r) => this.round(r), (rep) => describeFailoverRound(rep, this.opts.kills), this.opts.log);
   }
 
   /** The cluster's directories, for --keep. */
