@@ -24,8 +24,7 @@ export class DeltaWriter {
   /** An unsigned integer below 2^32 (counts, lengths). */
   u32(v: number): this {
     this.room(4);
-    this.buf.writeUInt32LE(v, this.at);
-    this.at += 4;
+    this.putU32(v);
     return this;
   }
 
@@ -45,26 +44,40 @@ export class DeltaWriter {
     return this;
   }
 
-  /** A byte string: u32 length, then the bytes. */
+  /**
+   * A byte string: u32 length, then the bytes. Copied with TypedArray set, not Buffer's copy, which calls into C++
+   * (6.5% of HSET -P 16 for values of three bytes).
+   */
   bytes(b: Buffer): this {
     this.room(4 + b.length);
-    this.buf.writeUInt32LE(b.length, this.at);
-    b.copy(this.buf, this.at + 4);
-    this.at += 4 + b.length;
+    this.putU32(b.length);
+    this.buf.set(b, this.at);
+    this.at += b.length;
     return this;
   }
 
   /** A byte string given as a latin1 JS string (one char per byte), as fields and members are kept. */
   str(s: string): this {
     this.room(4 + s.length);
-    this.buf.writeUInt32LE(s.length, this.at);
-    this.buf.write(s, this.at + 4, s.length, 'latin1');
-    this.at += 4 + s.length;
+    this.putU32(s.length);
+    this.buf.write(s, this.at, s.length, 'latin1');
+    this.at += s.length;
     return this;
   }
 
   end(): Buffer {
     return this.buf.subarray(0, this.at);
+  }
+
+  /** Four bytes little-endian, stored directly: Buffer's writeUInt32LE checks its arguments on every call. */
+  private putU32(v: number): void {
+    const buf = this.buf;
+    const at = this.at;
+    buf[at] = v;
+    buf[at + 1] = v >>> 8;
+    buf[at + 2] = v >>> 16;
+    buf[at + 3] = v >>> 24;
+    this.at = at + 4;
   }
 
   private room(n: number): void {
