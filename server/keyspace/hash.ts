@@ -33,7 +33,7 @@ export function hashEntries(obj: unknown): Iterable<[string, Buffer]> {
 export function hashFromEntries(entries: Iterable<[string, Buffer]>): HashObject {
   const obj = new HashObject();
   for (const [f, v] of entries) {
-    obj.setCopy(f, v);
+    obj.set(f, v);
     if (f.length > ENCODING_LIMITS.hashMaxListpackValue || v.length > ENCODING_LIMITS.hashMaxListpackValue) obj.toHashtable();
   }
   if (obj.size > ENCODING_LIMITS.hashMaxListpackEntries) obj.toHashtable();
@@ -87,7 +87,7 @@ export function hashSet(ks: Keyspace, db: number, key: string, pairs: readonly B
   convertIfLong(obj, pairs);
   let created = 0;
   for (let i = 0; i < pairs.length; i += 2) {
-    if (obj.setCopy(pairs[i].toString('latin1'), pairs[i + 1])) created++;
+    if (obj.setCopy(pairs[i], pairs[i + 1])) created++;
   }
   convertIfMany(obj);
   logSet(ks, db, key, w.e, w.obj, pairs);
@@ -102,7 +102,7 @@ export function hashSetNx(ks: Keyspace, db: number, key: string, field: Buffer, 
   const name = field.toString('latin1');
   if (w.obj.get(name) !== undefined) return false;
   convertIfLong(w.obj, [field, value]);
-  w.obj.setCopy(name, value);
+  w.obj.setCopy(field, value);
   convertIfMany(w.obj);
   logSet(ks, db, key, w.e, w.obj, [field, value]);
   ks.notify(NotifyClass.Hash, 'hset', db, key);
@@ -133,7 +133,7 @@ export function hashDelete(ks: Keyspace, db: number, key: string, fields: readon
 /** Writes one field's computed value (HINCRBY, HINCRBYFLOAT) as hashTypeSet does, and logs it. */
 function setComputed(ks: Keyspace, db: number, key: string, w: { e: Entry | undefined; obj: HashObject }, field: Buffer, value: Buffer): void {
   convertIfLong(w.obj, [field, value]);
-  w.obj.set(field.toString('latin1'), value);
+  w.obj.setCopy(field, value);
   convertIfMany(w.obj);
   logSet(ks, db, key, w.e, w.obj, [field, value]);
 }

@@ -13,6 +13,9 @@ import { addMembers, difference, moveMember, popMany, popOne, removeMembers, set
 import { compareIntMembers, isIntMember } from './set/integers.js';
 import { ValueType } from './types.js';
 
+
+/** Members as SADD passes them: argument bytes. */
+const bufs = (...members: string[]): Buffer[] => members.map((m) => Buffer.from(m, 'latin1'));
 describe('set type', () => {
   describe('intset members', () => {
     it('accepts exactly what string2ll accepts', () => {
@@ -121,18 +124,18 @@ describe('set type', () => {
     };
 
     it('every delta op and image rebuilds the same sets with the same encodings', () => {
-      addMembers(ks, 0, 'ints', ['3', '1', '2']);
+      addMembers(ks, 0, 'ints', bufs('3', '1', '2'));
       removeMembers(ks, 0, 'ints', ['2', 'nope']);
-      addMembers(ks, 0, 'mixed', ['1', 'x', '2']);
+      addMembers(ks, 0, 'mixed', bufs('1', 'x', '2'));
       removeMembers(ks, 0, 'mixed', ['x']);
-      addMembers(ks, 0, 'gone', ['a']);
+      addMembers(ks, 0, 'gone', bufs('a'));
       removeMembers(ks, 0, 'gone', ['a']);
       moveMember(ks, 0, 'ints', 'moved', '1');
-      addMembers(ks, 1, 'popped', Array.from({ length: 20 }, (_, i) => String(i)));
+      addMembers(ks, 1, 'popped', bufs(...Array.from({ length: 20 }, (_, i) => String(i))));
       popOne(ks, 1, 'popped');
       popMany(ks, 1, 'popped', 3);
       // A hashtable of integers whose survivors are rebuilt as an intset (SPOP's "keep the survivors" strategy).
-      addMembers(ks, 1, 'rebuilt', ['y', ...Array.from({ length: 10 }, (_, i) => String(i))]);
+      addMembers(ks, 1, 'rebuilt', bufs('y', ...Array.from({ length: 10 }, (_, i) => String(i))));
       removeMembers(ks, 1, 'rebuilt', ['y']);
       popMany(ks, 1, 'rebuilt', 9);
       storeResult(ks, 0, 'stored', union([SetValue.from(['k', 'l'])]), 'sunionstore');
@@ -148,7 +151,7 @@ describe('set type', () => {
     });
 
     it('a *STORE with an empty result deletes the destination, and the delete is what recovery sees', () => {
-      addMembers(ks, 0, 'dst', ['a']);
+      addMembers(ks, 0, 'dst', bufs('a'));
       expect(storeResult(ks, 0, 'dst', new SetValue(), 'sinterstore')).to.equal(0);
       expect(storeResult(ks, 0, 'dst', new SetValue(), 'sinterstore')).to.equal(0);
       store.log.close();

@@ -20,9 +20,15 @@ function replyCount(ctx: Context, n: number | typeof WRONGTYPE): void {
   else ctx.reply.integer(n);
 }
 
-export const sadd: Handler<MembersPlan> = {
+interface AddPlan {
+  key: string;
+  /** Views into argv: the set copies what it keeps. */
+  members: Buffer[];
+}
+
+export const sadd: Handler<AddPlan> = {
   name: 'sadd',
-  parse: membersPlan,
+  parse: (argv) => ({ key: argv[1].toString('latin1'), members: argv.slice(2) }),
   exec: (ctx, p) => replyCount(ctx, addMembers(ctx.ks, ctx.session.db, p.key, p.members)),
 };
 

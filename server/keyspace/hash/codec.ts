@@ -35,7 +35,7 @@ export function applyHashDelta(obj: HashObject, payload: Buffer): void {
   const op = r.u8();
   if (op === HashOp.Set) {
     const enc = r.u8();
-    for (let n = r.u32(); n > 0; n--) obj.setCopy(r.str(), r.bytes());
+    for (let n = r.u32(); n > 0; n--) obj.setCopy(r.bytes(), r.bytes());
     if (enc === HASHTABLE) obj.toHashtable();
   } else if (op === HashOp.Delete) {
     for (let n = r.u32(); n > 0; n--) obj.delete(r.str());
@@ -57,7 +57,7 @@ export function decodeHashImage(payload: Buffer): HashObject {
   if (version !== IMAGE_VERSION) throw new Error(`unknown hash image version ${version}`);
   const obj = new HashObject();
   if (r.u8() === HASHTABLE) obj.toHashtable();
-  for (let n = r.u32(); n > 0; n--) obj.set(r.str(), Buffer.from(r.bytes()));
+  for (let n = r.u32(); n > 0; n--) obj.setCopy(r.bytes(), r.bytes());
   return obj;
 }
 

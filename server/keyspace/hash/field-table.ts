@@ -1,116 +1,163 @@
-// A hash's fields and values in insertion order (the order a listpack keeps and HGETALL replies), with an index
-// from field to position (keyspace/string-index.ts, chosen over a Map for speed). It only stores: encodings, limits and
-// logging are the caller's. A Buffer from get() is valid until that field's next write (see setCopy).
-import { hashString, StringIndex } from '../string-index.js';
+// A hash's fields and values in insertion order (the order a listpack keeps and HGETALL replies): an index from
+// field bytes to position (keyspace/byte-key-index.ts, which holds the fields) whose slots also say where each value
+// lies in one value buffer. It only stores: encodings, limits and logging are the caller's. A Buffer it returns is a
+// view, valid until the table's next write.
+import { ByteKeyIndex, hashBytes, hashString } from '../byte-key-index.js';
 
-/** Holes left by deletes are squeezed out once they outnumber live fields (and there are enough to bother). */
-const MIN_COMPACT = 32;
+/** The index's words of ours in each slot: where the field's value is in `bytes`, and its length. */
+const VALUE_AT = 0;
+const VALUE_LEN = 1;
+/**
+ * The table is rebuilt (positions renumbered, dead value bytes dropped) once holes outnumber live fields or dead
+ * bytes outweigh live ones, and there are at least this many of either.
+ */
+const MIN_REBUILD = 32;
+const MIN_VALUES = 64;
 
 export class FieldTable {
-  /** Fields and values by position, oldest first; undefined at a deleted field's position. */
-  private fieldAt: (string | undefined)[] = [];
-  private valueAt: (Buffer | undefined)[] = [];
-  private index = new StringIndex();
+  /** Field bytes → position, each slot also holding its value's place in `bytes`. */
+  private index = new ByteKeyIndex(2);
+  /** Positions handed out, holes included (a deleted field's position holds nothing until a rebuild). */
+  private positions = 0;
+  /** The values' bytes, back to back; overwritten in place when the length stays. */
+  private bytes = Buffer.allocUnsafeSlow(0);
+  private valuesTop = 0;
+  private valuesDead = 0;
 
   get size(): number {
     return this.index.size;
   }
 
+  /** A view of the field's value, valid until this table's next write. */
   get(field: string): Buffer | undefined {
-    const j = this.index.find(this.fieldAt, field, hashString(field));
-    return j < 0 ? undefined : this.valueAt[this.index.position(j)];
+    const j = this.index.findString(field, hashString(field));
+    return j < 0 ? undefined : this.valueIn(j);
   }
 
-  /** Sets a field to `value`, kept as given (pass a copy); true when the field is new. */
-  set(field: string, value: Buffer): boolean {
+  /** Sets a field to a copy of `value`; true when the field is new. */
+  set(field: string, value: Uint8Array): boolean {
     const h = hashString(field);
-    const j = this.index.find(this.fieldAt, field, h);
+    const j = this.index.findString(field, h);
     if (j >= 0) {
-      this.valueAt[this.index.position(j)] = value;
+      this.overwrite(j, value);
       return false;
     }
-    this.append(field, value, h);
+    this.store(this.index.addString(field, h, this.positions++), value);
     return true;
   }
 
   /**
-   * Sets a field to a copy of `value` (a view the caller may reuse); true when the field is new. An existing value
-   * of the same length is overwritten in place. Why: HSET over 100k existing fields (redis-benchmark -r 100000)
-   * spent its time allocating each new value and promoting it past the young generation; in place, an HSET's
-   * hash work fell from ~770 to ~500 ns of CPU in an in-process loop (replies copy values; nothing keeps them).
+   * Sets a field, given as its bytes, to a copy of `value` (both views the caller may reuse); true when the field
+   * is new. Why bytes, and values in one buffer: HSET over 100k existing fields (redis-benchmark -r 100000) spent
+   * ~450 ns a field in an in-process loop, most of it cache misses on the way to the old value (the value array,
+   * the Buffer, its bytes) after the field's own; now the slot names the value's bytes (figures in
+   * docs/performance.md).
    */
-  setCopy(field: string, value: Buffer): boolean {
-    const h = hashString(field);
-    const j = this.index.find(this.fieldAt, field, h);
-    if (j < 0) {
-      this.append(field, Buffer.from(value), h);
-      return true;
+  setCopy(field: Uint8Array, value: Uint8Array): boolean {
+    const h = hashBytes(field);
+    const j = this.index.find(field, h);
+    if (j >= 0) {
+      this.overwrite(j, value);
+      return false;
     }
-    const pos = this.index.position(j);
-    const old = this.valueAt[pos]!;
-    if (old.length === value.length) old.set(value);
-    else this.valueAt[pos] = Buffer.from(value);
-    return false;
+    this.store(this.index.add(field, h, this.positions++), value);
+    return true;
   }
 
   delete(field: string): boolean {
-    const j = this.index.find(this.fieldAt, field, hashString(field));
+    const j = this.index.findString(field, hashString(field));
     if (j < 0) return false;
-    const pos = this.index.position(j);
+    this.valuesDead += this.index.extra(j, VALUE_LEN);
     this.index.removeAt(j);
-    this.fieldAt[pos] = undefined;
-    this.valueAt[pos] = undefined;
     if (this.index.size === 0) {
-      this.fieldAt = [];
-      this.valueAt = [];
-      this.index.clear();
+      this.positions = 0;
+      this.bytes = Buffer.allocUnsafeSlow(0);
+      this.valuesTop = 0;
+      this.valuesDead = 0;
       return true;
     }
-    while (this.fieldAt.length > 0 && this.fieldAt[this.fieldAt.length - 1] === undefined) {
-      this.fieldAt.pop();
-      this.valueAt.pop();
-    }
-    const holes = this.fieldAt.length - this.index.size;
-    if (holes > MIN_COMPACT && holes > this.index.size) this.compact();
+    while (this.positions > 0 && !this.index.holds(this.positions - 1)) this.positions--;
+    this.rebuildIfSparse();
     return true;
   }
 
   *keys(): IterableIterator<string> {
-    for (const f of this.fieldAt) if (f !== undefined) yield f;
+    for (let i = 0; i < this.positions; i++) if (this.index.holds(i)) yield this.index.keyAt(i)!;
   }
 
+  /** Views of the values, valid until this table's next write. */
   *values(): IterableIterator<Buffer> {
-    for (const v of this.valueAt) if (v !== undefined) yield v;
+    for (let i = 0; i < this.positions; i++) {
+      const j = this.index.slotAt(i);
+      if (j >= 0) yield this.valueIn(j);
+    }
   }
 
   *entries(): IterableIterator<[string, Buffer]> {
-    const fields = this.fieldAt;
-    const values = this.valueAt;
-    for (let i = 0; i < fields.length; i++) {
-      const f = fields[i];
-      if (f !== undefined) yield [f, values[i]!];
+    for (let i = 0; i < this.positions; i++) {
+      const j = this.index.slotAt(i);
+      if (j >= 0) yield [this.index.keyAt(i)!, this.valueIn(j)];
     }
   }
 
-  private append(field: string, value: Buffer, h: number): void {
-    this.index.add(h, this.fieldAt.length);
-    this.fieldAt.push(field);
-    this.valueAt.push(value);
+  private valueIn(j: number): Buffer {
+    return this.bytes.subarray(this.index.extra(j, VALUE_AT), this.index.extra(j, VALUE_AT) + this.index.extra(j, VALUE_LEN));
   }
 
-  /** Rewrites the arrays without holes (same order) and re-indexes the new positions. */
-  private compact(): void {
-    const fields: string[] = [];
-    const values: Buffer[] = [];
-    for (let i = 0; i < this.fieldAt.length; i++) {
-      const f = this.fieldAt[i];
-      if (f === undefined) continue;
-      fields.push(f);
-      values.push(this.valueAt[i]!);
+  /** Gives the new field in slot `j` its value. */
+  private store(j: number, value: Uint8Array): void {
+    const at = this.allocValue(value.length);
+    this.bytes.set(value, at);
+    this.index.setExtra(j, VALUE_AT, at);
+    this.index.setExtra(j, VALUE_LEN, value.length);
+  }
+
+  private overwrite(j: number, value: Uint8Array): void {
+    const len = this.index.extra(j, VALUE_LEN);
+    if (len === value.length) {
+      this.bytes.set(value, this.index.extra(j, VALUE_AT));
+      return;
     }
-    this.fieldAt = fields;
-    this.valueAt = values;
-    this.index.clear();
-    for (let i = 0; i < fields.length; i++) this.index.add(hashString(fields[i]), i);
+    this.valuesDead += len;
+    this.store(j, value);
+    this.rebuildIfSparse();
+  }
+
+  private allocValue(len: number): number {
+    const at = this.valuesTop;
+    if (at + len > this.bytes.length) {
+      const grown = Buffer.allocUnsafeSlow(Math.max(MIN_VALUES, 2 * this.bytes.length, at + len));
+      grown.set(this.bytes.subarray(0, at));
+      this.bytes = grown;
+    }
+    this.valuesTop = at + len;
+    return at;
+  }
+
+  private rebuildIfSparse(): void {
+    const holes = this.positions - this.index.size;
+    const sparse = holes > MIN_REBUILD && holes > this.index.size;
+    const dead = this.valuesDead > MIN_VALUES && 2 * this.valuesDead > this.valuesTop;
+    if (sparse || dead) this.rebuild();
+  }
+
+  /** Copies the live fields, in order, into a fresh index and value buffer: no holes, no dead bytes. */
+  private rebuild(): void {
+    const old = this.index;
+    const oldBytes = this.bytes;
+    const oldPositions = this.positions;
+    this.index = new ByteKeyIndex(2);
+    this.positions = 0;
+    this.bytes = Buffer.allocUnsafeSlow(0);
+    this.valuesTop = 0;
+    this.valuesDead = 0;
+    for (let i = 0; i < oldPositions; i++) {
+      const j = old.slotAt(i);
+      if (j < 0) continue;
+      const f = old.keyAt(i)!;
+      const at = old.extra(j, VALUE_AT);
+      const k = this.index.addString(f, hashString(f), this.positions++);
+      this.store(k, oldBytes.subarray(at, at + old.extra(j, VALUE_LEN)));
+    }
   }
 }

@@ -4,7 +4,7 @@ import { FieldIndex } from './field-index.js';
 import { FieldTable } from './field-table.js';
 
 export class HashObject {
-  /** Fields are latin1 strings (one char per byte); values are owned copies. */
+  /** Fields are handed out as latin1 strings (one char per byte); values are copies in the table's own buffer. */
   private readonly fields = new FieldTable();
   /** Redis's listpack encoding; once false (hashtable) it stays false, as Redis never converts back. */
   listpack = true;
@@ -15,22 +15,22 @@ export class HashObject {
     return this.fields.size;
   }
 
-  /** A field's value; valid until that field's next write, which may overwrite it in place. */
+  /** A view of a field's value, valid until the hash's next write (which may overwrite or move it). */
   get(field: string): Buffer | undefined {
     return this.fields.get(field);
   }
 
-  /** Sets a field (the value is kept as given: pass a copy); true when the field is new. */
+  /** Sets a field to a copy of `value`; true when the field is new. */
   set(field: string, value: Buffer): boolean {
     if (!this.fields.set(field, value)) return false;
     this.index?.add(field);
     return true;
   }
 
-  /** Sets a field to a copy of `value` (a view the caller may reuse); true when the field is new. */
-  setCopy(field: string, value: Buffer): boolean {
+  /** Sets a field, given as its bytes, to a copy of `value` (both views the caller may reuse); true when new. */
+  setCopy(field: Buffer, value: Buffer): boolean {
     if (!this.fields.setCopy(field, value)) return false;
-    this.index?.add(field);
+    this.index?.add(field.toString('latin1'));
     return true;
   }
 
@@ -65,7 +65,7 @@ export class HashObject {
   /** A deep copy with the same encoding (COPY: Redis duplicates the hash in its current encoding). */
   clone(): HashObject {
     const copy = new HashObject();
-    for (const [f, v] of this.fields.entries()) copy.fields.set(f, Buffer.from(v));
+    for (const [f, v] of this.fields.entries()) copy.fields.set(f, v);
     copy.listpack = this.listpack;
     return copy;
   }

@@ -23,9 +23,12 @@ const enum Enc {
 }
 
 /** A delta payload: the members changed and the encoding the set has afterwards (so replay needs no config). */
-export function setDelta(op: SetOp, obj: SetValue, members: readonly string[]): Buffer {
+export function setDelta(op: SetOp, obj: SetValue, members: readonly (string | Buffer)[]): Buffer {
   const w = deltaWriter(op).u8(obj.isIntset ? Enc.Intset : Enc.Hashtable).u32(members.length);
-  for (const m of members) w.str(m);
+  for (const m of members) {
+    if (typeof m === 'string') w.str(m);
+    else w.bytes(m);
+  }
   return w.end();
 }
 

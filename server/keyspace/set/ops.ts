@@ -28,13 +28,16 @@ export function readSets(ks: Keyspace, db: number, keys: readonly string[]): (Se
   return out;
 }
 
-/** SADD: the number of members added. A new key starts as an intset, as setTypeCreate decides. */
-export function addMembers(ks: Keyspace, db: number, key: string, members: readonly string[]): number | WrongType {
+/**
+ * SADD: the number of members added. A new key starts as an intset, as setTypeCreate decides. Members are the
+ * argument bytes (views the set copies from), so a member already present costs no string.
+ */
+export function addMembers(ks: Keyspace, db: number, key: string, members: readonly Buffer[]): number | WrongType {
   const e = ks.writeTyped(db, key, ValueType.Set);
   if (e === WRONGTYPE) return WRONGTYPE;
   const set = e === undefined ? new SetValue() : setOf(e);
-  const added: string[] = [];
-  for (const m of members) if (set.add(m)) added.push(m);
+  const added: Buffer[] = [];
+  for (const m of members) if (set.addBytes(m)) added.push(m);
   if (added.length === 0) return 0;
   const entry = e ?? ks.createCollection(db, key, ValueType.Set, set);
   ks.logDelta(db, key, entry, setDelta(SetOp.Add, set, added));

@@ -40,6 +40,18 @@ export class SetValue {
     return isIntMember(m) && this.find(m) >= 0;
   }
 
+  /** has() for a member given as its bytes (a latin1 string's chars). */
+  hasBytes(m: Buffer): boolean {
+    if (this.sorted === null) return this.table.hasBytes(m);
+    return this.has(m.toString('latin1'));
+  }
+
+  /** add() for a member given as its bytes: a hashtable copies them without making a string. */
+  addBytes(m: Buffer): boolean {
+    if (this.sorted === null) return this.table.addBytes(m);
+    return this.add(m.toString('latin1'));
+  }
+
   /** Redis's setTypeAdd: false if already a member; converts to a hashtable as 7.0 does on an add. */
   add(m: string): boolean {
     const sorted = this.sorted;
@@ -71,23 +83,21 @@ export class SetValue {
    */
   members(): readonly string[] {
     if (this.sorted !== null) return this.sorted;
-    const out: string[] = [];
-    for (const m of this.table.slots) if (m !== undefined) out.push(m);
-    return out;
+    return [...this.table.members()];
   }
 
   /** A member chosen uniformly at random; the set must not be empty. */
   random(rnd: () => number = Math.random): string {
     if (this.sorted !== null) return this.sorted[Math.floor(rnd() * this.sorted.length)];
-    const slots = this.table.slots;
-    const n = slots.length;
+    const table = this.table;
+    const n = table.slotBound;
     for (let i = 0; i < RANDOM_PROBES; i++) {
-      const m = slots[Math.floor(rnd() * n)];
+      const m = table.memberAt(Math.floor(rnd() * n));
       if (m !== undefined) return m;
     }
     const start = Math.floor(rnd() * n);
     for (let i = 0; i < n; i++) {
-      const m = slots[(start + i) % n];
+      const m = table.memberAt((start + i) % n);
       if (m !== undefined) return m;
     }
     throw new Error('random member of an empty set');
@@ -100,12 +110,12 @@ export class SetValue {
   scan(cursor: number, count: number): SetScanStep {
     if (this.sorted !== null) return { cursor: 0, members: this.sorted.slice() };
     const members: string[] = [];
-    const slots = this.table.slots;
-    const n = slots.length;
+    const table = this.table;
+    const n = table.slotBound;
     if (cursor >= n) return { cursor: 0, members };
     let budget = count * 10;
     do {
-      const m = slots[cursor];
+      const m = table.memberAt(cursor);
       if (m !== undefined) members.push(m);
       cursor++;
       if (cursor >= n) cursor = 0;
