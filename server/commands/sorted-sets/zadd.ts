@@ -13,7 +13,8 @@ interface ZaddPlan {
   key: string;
   flags: AddFlags;
   ch: boolean;
-  pairs: [number, string][];
+  /** Scores with their members' bytes (argv views). */
+  pairs: [number, Buffer][];
 }
 
 const OPTIONS = new Set(['nx', 'xx', 'ch', 'incr', 'gt', 'lt']);
@@ -41,11 +42,11 @@ function parseZadd(argv: Buffer[], incr: boolean): ZaddPlan | ErrorReply {
   if (flags.nx && flags.xx) return new ErrorReply(ERR_ZADD_XX_NX);
   if ((flags.gt && flags.nx) || (flags.lt && flags.nx) || (flags.gt && flags.lt)) return new ErrorReply(ERR_ZADD_GT_LT_NX);
   if (flags.incr && rest > 2) return new ErrorReply(ERR_ZADD_INCR_PAIRS);
-  const pairs: [number, string][] = [];
+  const pairs: [number, Buffer][] = [];
   for (let i = at; i < argv.length; i += 2) {
     const score = readScore(argv[i]);
     if (score instanceof ErrorReply) return score;
-    pairs.push([score, str(argv[i + 1])]);
+    pairs.push([score, argv[i + 1]]);
   }
   return { key: str(argv[1]), flags, ch, pairs };
 }

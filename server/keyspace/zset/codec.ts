@@ -20,9 +20,13 @@ export const enum ZOp {
 }
 
 /** A SET payload for members whose scores changed (resolved values: ZINCRBY logs the resulting score). */
-export function setPayload(z: ZSet, changed: Iterable<[string, number]>, count: number): Buffer {
+export function setPayload(z: ZSet, changed: Iterable<[string | Buffer, number]>, count: number): Buffer {
   const w = deltaWriter(ZOp.Set).u8(z.listpack ? 1 : 0).u32(count);
-  for (const [member, score] of changed) w.str(member).f64(score);
+  for (const [member, score] of changed) {
+    if (typeof member === 'string') w.str(member);
+    else w.bytes(member);
+    w.f64(score);
+  }
   return w.end();
 }
 

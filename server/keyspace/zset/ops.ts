@@ -31,8 +31,8 @@ export function writeZset(ks: Keyspace, db: number, key: string): Entry | undefi
   return ks.writeTyped(db, key, ValueType.ZSet);
 }
 
-/** ZADD / ZINCRBY over score-member pairs (members as latin1 strings). */
-export function zadd(ks: Keyspace, db: number, key: string, pairs: [number, string][], f: AddFlags): ZaddOutcome | WrongType {
+/** ZADD / ZINCRBY over score-member pairs (members as argument bytes). */
+export function zadd(ks: Keyspace, db: number, key: string, pairs: [number, Buffer][], f: AddFlags): ZaddOutcome | WrongType {
   const out: ZaddOutcome = { added: 0, updated: 0, processed: 0, score: 0, nan: false };
   let e = writeZset(ks, db, key);
   if (e === WRONGTYPE) return e;
@@ -41,7 +41,7 @@ export function zadd(ks: Keyspace, db: number, key: string, pairs: [number, stri
   const r: AddResult = { outcome: 'nop', score: 0, stored: 0 };
   // A one-pair ZADD (the common case) logs its member directly; more pairs go through a map, which keeps each
   // member once with its final score when a command names it twice.
-  let one: [string, number][] | null = null;
+  let one: [Buffer, number][] | null = null;
   let many: Map<string, number> | null = null;
   for (const [score, member] of pairs) {
     z.add(member, score, f, r);
@@ -54,7 +54,7 @@ export function zadd(ks: Keyspace, db: number, key: string, pairs: [number, stri
     if (r.outcome !== 'nop') out.processed++;
     if (r.outcome === 'added' || r.outcome === 'updated') {
       if (pairs.length === 1) one = [[member, r.stored]];
-      else (many ??= new Map<string, number>()).set(member, r.stored);
+      else (many ??= new Map<string, number>()).set(member.toString('latin1'), r.stored);
     }
     out.score = r.score;
   }

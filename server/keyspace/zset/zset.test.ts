@@ -15,6 +15,9 @@ import { parseBound, parseScore } from './strtod.js';
 const backend = openBackend('auto');
 const plain = { incr: false, nx: false, xx: false, gt: false, lt: false };
 
+
+/** A member as ZADD passes it: argument bytes. */
+const b = (m: string): Buffer => Buffer.from(m, 'latin1');
 describe('keyspace: sorted sets', () => {
   let dir: string;
   let store: Store;
@@ -47,8 +50,8 @@ describe('keyspace: sorted sets', () => {
   it('rebuilds a set from SET and REMOVE deltas, scores bit for bit and the encoding included', () => {
     ENCODING_LIMITS.zsetMaxListpackEntries = 3;
     // The fourth member converts the set first, so -0 goes into the skiplist as -0 (a listpack would keep 0).
-    zadd(ks, 0, 'k', [[1, 'a'], [Infinity, 'inf'], [0.1, 'tenth'], [-0, 'neg']], plain);
-    zadd(ks, 0, 'k', [[5, 'a']], { ...plain, incr: true });
+    zadd(ks, 0, 'k', [[1, b('a')], [Infinity, b('inf')], [0.1, b('tenth')], [-0, b('neg')]], plain);
+    zadd(ks, 0, 'k', [[5, b('a')]], { ...plain, incr: true });
     zrem(ks, 0, 'k', ['inf', 'absent']);
     zremRange(ks, 0, 'k', { by: 'score', range: parseScoreRange(Buffer.from('0.1'), Buffer.from('0.1'))! });
     const before = entries('k');
@@ -62,9 +65,9 @@ describe('keyspace: sorted sets', () => {
   });
 
   it('rebuilds a stored result from its IMAGE, and deltas applied on top of it', () => {
-    zadd(ks, 0, 'src', [[3, 'c'], [1, 'a'], [2, 'b']], plain);
+    zadd(ks, 0, 'src', [[3, b('c')], [1, b('a')], [2, b('b')]], plain);
     storeZset(ks, 1, 'dst', zsetFromEntries([['x', 2], ['y', 1]]) as ZSet, 'zunionstore');
-    zadd(ks, 1, 'dst', [[0, 'w']], plain);
+    zadd(ks, 1, 'dst', [[0, b('w')]], plain);
     const popped = zpop(ks, 0, 'src', store.dbs[0].get('src')!, false, 2);
     expect(popped).to.deep.equal([['a', 1], ['b', 2]]);
     reopen();
@@ -75,7 +78,7 @@ describe('keyspace: sorted sets', () => {
   });
 
   it('deletes the key when the last member goes, and the delete survives a reopen', () => {
-    zadd(ks, 0, 'k', [[1, 'a'], [2, 'b']], plain);
+    zadd(ks, 0, 'k', [[1, b('a')], [2, b('b')]], plain);
     expect(zremRange(ks, 0, 'k', { by: 'rank', start: 0, end: -1 })).to.equal(2);
     expect(store.dbs[0].get('k')).to.equal(undefined);
     expect(storeZset(ks, 0, 'k', new ZSet(), 'zrangestore')).to.equal(0);
@@ -84,15 +87,15 @@ describe('keyspace: sorted sets', () => {
   });
 
   it('follows ZADD flags and reports WRONGTYPE for another type', () => {
-    expect(zadd(ks, 0, 'k', [[1, 'a']], { ...plain, xx: true })).to.deep.include({ added: 0, processed: 0 });
+    expect(zadd(ks, 0, 'k', [[1, b('a')]], { ...plain, xx: true })).to.deep.include({ added: 0, processed: 0 });
     expect(store.dbs[0].get('k')).to.equal(undefined);
-    zadd(ks, 0, 'k', [[5, 'a']], plain);
-    expect(zadd(ks, 0, 'k', [[3, 'a']], { ...plain, gt: true })).to.deep.include({ updated: 0, processed: 0 });
-    expect(zadd(ks, 0, 'k', [[7, 'a']], { ...plain, gt: true, xx: true })).to.deep.include({ updated: 1 });
-    zadd(ks, 0, 'i', [[Infinity, 'a']], plain);
-    expect(zadd(ks, 0, 'i', [[-Infinity, 'a']], { ...plain, incr: true })).to.deep.include({ nan: true });
+    zadd(ks, 0, 'k', [[5, b('a')]], plain);
+    expect(zadd(ks, 0, 'k', [[3, b('a')]], { ...plain, gt: true })).to.deep.include({ updated: 0, processed: 0 });
+    expect(zadd(ks, 0, 'k', [[7, b('a')]], { ...plain, gt: true, xx: true })).to.deep.include({ updated: 1 });
+    zadd(ks, 0, 'i', [[Infinity, b('a')]], plain);
+    expect(zadd(ks, 0, 'i', [[-Infinity, b('a')]], { ...plain, incr: true })).to.deep.include({ nan: true });
     ks.setString(0, 's', Buffer.from('v'), 0);
-    expect(zadd(ks, 0, 's', [[1, 'a']], plain)).to.equal(WRONGTYPE);
+    expect(zadd(ks, 0, 's', [[1, b('a')]], plain)).to.equal(WRONGTYPE);
     expect(store.dbs[0].get('k')!.type).to.equal(ValueType.ZSet);
   });
 

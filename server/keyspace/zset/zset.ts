@@ -1,7 +1,7 @@
 // The DRAM sorted-set object: a member→node map beside the skip list, the encoding Redis would report
 // (listpack until a threshold is crossed on an add, then skiplist for good); ZSCAN cursors walk the list's slots.
 // Changes the object only; logging, notifications and replies belong to the callers.
-import { ByteKeyIndex, hashString } from '../byte-key-index.js';
+import { ByteKeyIndex, hashBytes, hashString } from '../byte-key-index.js';
 import { ENCODING_LIMITS } from '../encoding-limits.js';
 import { lexAboveMin, lexBelowMax, lexRangeEmpty, type LexBound, type ScoreRange } from './ranges.js';
 import { NIL, SkipList, type ZNode } from './skiplist.js';
@@ -24,12 +24,16 @@ export interface AddResult {
   stored: number;
 }
 
+/** The index slot's word of ours: the member's node (nodes never move while they live). */
+const NODE_WORD = 0;
+
 export class ZSet {
   /**
-   * Member bytes → the member's node id in the list (keyspace/byte-key-index.ts). Why not a Map of strings: the
-   * Map took 15.5% of ZADD -P 16 over 100k members, three cache misses a hit (figures in docs/performance.md).
+   * Member bytes → the member's node id in the list (keyspace/byte-key-index.ts), each slot also holding the node
+   * (NODE_WORD), so a hit reads no other table. Why not a Map of strings: the Map took 15.5% of ZADD -P 16 over
+   * 100k members, three cache misses a hit (figures in docs/performance.md).
    */
-  private readonly dict = new ByteKeyIndex();
+  private readonly dict = new ByteKeyIndex(1);
   readonly list = new SkipList();
   /** OBJECT ENCODING: true while Redis would still hold this set as a listpack. */
   listpack: boolean;
@@ -39,7 +43,7 @@ export class ZSet {
   }
 
   /** The encoding a new set gets from the first member ZADD stores in it (zaddGenericCommand). */
-  static forFirstMember(member: string): ZSet {
+  static forFirstMember(member: string | Buffer): ZSet {
     const { zsetMaxListpackEntries: entries, zsetMaxListpackValue: value } = ENCODING_LIMITS;
     return new ZSet(!(entries === 0 || value < member.length));
   }
@@ -51,7 +55,13 @@ export class ZSet {
   /** The node of `member`, or undefined. */
   private nodeOf(member: string): ZNode | undefined {
     const j = this.dict.findString(member, hashString(member));
-    return j < 0 ? undefined : this.list.atSlot(this.dict.position(j));
+    return j < 0 ? undefined : this.dict.extra(j, NODE_WORD);
+  }
+
+  /** nodeOf() for a member given as its bytes. */
+  private nodeOfBytes(member: Buffer): ZNode | undefined {
+    const j = this.dict.find(member, hashBytes(member));
+    return j < 0 ? undefined : this.dict.extra(j, NODE_WORD);
   }
 
   private forget(member: string): void {
@@ -105,16 +115,19 @@ export class ZSet {
     for (const n of [...this.ascending()]) this.list.rescore(n, this.stored(this.list.score(n)));
   }
 
-  /** Redis's zsetAdd: NX/XX/GT/LT/INCR semantics for one member, the result written to `out` (no allocation). */
-  add(member: string, score: number, f: AddFlags, out: AddResult): void {
+  /**
+   * Redis's zsetAdd: NX/XX/GT/LT/INCR semantics for one member, given as its bytes (an argument view: a member
+   * already present costs no string), the result written to `out` (no allocation).
+   */
+  add(member: Buffer, score: number, f: AddFlags, out: AddResult): void {
     out.score = score;
-    const n = this.nodeOf(member);
+    const n = this.nodeOfBytes(member);
     if (n === undefined) {
       if (f.xx) {
         out.outcome = 'nop';
         return;
       }
-      this.insert(member, score);
+      this.insert(member.toString('latin1'), score);
       out.outcome = 'added';
       out.stored = this.stored(score);
       return;
@@ -258,6 +271,6 @@ export class ZSet {
   appendSorted(member: string, score: number): void {
     const n = this.list.create(member, score);
     this.list.append(n);
-    this.dict.addString(member, hashString(member), this.list.slot(n));
+    this.dict.setExtra(this.dict.addString(member, hashString(member), this.list.slot(n)), NODE_WORD, n);
   }
 }
