@@ -154,6 +154,8 @@ export class FahaServer implements ServerAdmin {
     this.clients.server = this;
     this.clients.dispatcher = this.dispatcher;
     this.clients.fast = new FastPath(this.dispatcher);
+    const sockets = this.clients.sockets;
+    if (sockets !== null) this.store.log.beforeSeal = () => sockets.pollNow();
     this.clients.bulkLimit.value = config.num('proto-max-bulk-len');
     config.onChange('proto-max-bulk-len', (v) => (this.clients.bulkLimit.value = Number(v)));
     this.replication = new Replication(

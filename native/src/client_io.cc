@@ -45,7 +45,7 @@ class ClientIo : public Napi::ObjectWrap<ClientIo> {
                        {InstanceMethod<&ClientIo::Add>("add"), InstanceMethod<&ClientIo::Interest>("interest"),
                         InstanceMethod<&ClientIo::Remove>("remove"), InstanceMethod<&ClientIo::Write>("write"),
                         InstanceMethod<&ClientIo::Writev>("writev"), InstanceMethod<&ClientIo::WriteMany>("writeMany"),
-                        InstanceMethod<&ClientIo::Close>("close")});
+                        InstanceMethod<&ClientIo::Poll>("poll"), InstanceMethod<&ClientIo::Close>("close")});
   }
 
   // new ClientIo(callback(count), scratch: Buffer, records: Int32Array)
@@ -100,12 +100,32 @@ class ClientIo : public Napi::ObjectWrap<ClientIo> {
     n++;
   }
 
-  // Reads every ready socket (level-triggered: what does not fit this turn is reported again next turn).
+  // A turn: the ready sockets read, then the records handed to the callback.
   void Turn() {
+    int n = Gather();
+    if (n == 0) return;
+    Napi::Env env = Env();
+    Napi::HandleScope scope(env);
+    callback_.MakeCallback(Value(), {Napi::Number::New(env, n)}, *async_);
+    if (env.IsExceptionPending()) {
+      Napi::Error err = env.GetAndClearPendingException();
+      napi_fatal_exception(env, err.Value());
+    }
+  }
+
+  // poll(): a turn's reads asked for from JavaScript, without waiting; returns the number of records (the caller
+  // handles them itself, as the callback would).
+  Napi::Value Poll(const Napi::CallbackInfo& info) {
+    return Napi::Number::New(info.Env(), Gather());
+  }
+
+  // Reads every ready socket into the scratch buffer and records what happened; the number of records.
+  // Level-triggered: what does not fit this time is reported again next time.
+  int Gather() {
     epoll_event evs[kMaxEvents];
     // Each event yields at most two records (writable, then data or end); keep room for both.
     int ready = epoll_wait(epfd_, evs, kMaxEvents / 2, 0);
-    if (ready <= 0) return;
+    if (ready <= 0) return 0;
     int n = 0;
     size_t pos = 0;
     for (int i = 0; i < ready; i++) {
@@ -137,14 +157,7 @@ class ClientIo : public Napi::ObjectWrap<ClientIo> {
         epoll_ctl(epfd_, EPOLL_CTL_DEL, fd, nullptr);
       }
     }
-    if (n == 0) return;
-    Napi::Env env = Env();
-    Napi::HandleScope scope(env);
-    callback_.MakeCallback(Value(), {Napi::Number::New(env, n)}, *async_);
-    if (env.IsExceptionPending()) {
-      Napi::Error err = env.GetAndClearPendingException();
-      napi_fatal_exception(env, err.Value());
-    }
+    return n;
   }
 
   static uint32_t Events(bool read, bool write) {

@@ -246,4 +246,27 @@ describe('engine: the log', () => {
     expect(log.durableLSN).to.equal(lsn3);
     log.close();
   });
+  it('runs beforeSeal at the end of an appending turn under always only, its records joining that batch and flush', async () => {
+    const log = Log.open(opts(), () => {});
+    let calls = 0;
+    let late = 0;
+    log.beforeSeal = () => {
+      calls++;
+      // What arrived while the turn ran: appended before the seal, so it is persisted with the first record.
+      late = log.append(RecordKind.PutString, 0, 0, 'late', Buffer.from('x'), 0);
+    };
+    const first = log.append(RecordKind.PutString, 0, 0, 'first', Buffer.from('v'), 0);
+    const durable = await new Promise<number>((resolve) => {
+      log.onDurable = resolve;
+    });
+    expect([calls, late, durable]).to.deep.equal([1, first + 1, first + 1]);
+    log.setFsync('no');
+    log.append(RecordKind.PutString, 0, 0, 'k', Buffer.from('w'), 0);
+    await new Promise((r) => setImmediate(r));
+    expect(calls, 'no persist follows the seal under appendfsync no, so nothing is gathered for it').to.equal(1);
+    log.close();
+    const seen: Seen[] = [];
+    Log.open(opts(), collect(seen)).close();
+    expect(seen.map((r) => r.key)).to.deep.equal(['first', 'late', 'k']);
+  });
 });

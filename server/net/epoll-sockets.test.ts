@@ -5,6 +5,8 @@ import { connect, type Socket } from 'node:net';
 import { RawClient } from '../testing/raw-client.js';
 import { encodeCommand } from '../testing/resp-frame.js';
 import { startFaha, type RunningServer } from '../testing/servers.js';
+import { createServer, type Server } from 'node:net';
+import { EpollSockets } from './epoll-sockets.js';
 
 function open(port: number): Promise<Socket> {
   return new Promise((resolve, reject) => {
@@ -109,5 +111,29 @@ describe('net: epoll sockets', function () {
     );
     for (const [got, want] of replies) expect(got).to.equal(want);
     for (const c of clients) c.close();
+  });
+  it('pollNow reads and delivers input that arrived during the turn, without the event loop turning', async function () {
+    const hub = EpollSockets.open();
+    if (hub === null) this.skip();
+    const accepted: Socket[] = [];
+    const server: Server = createServer({ pauseOnConnect: true }, (s) => accepted.push(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const client = await open((server.address() as { port: number }).port);
+    while (accepted.length === 0) await new Promise((r) => setTimeout(r, 5));
+    const received: string[] = [];
+    const s = hub!.adopt(accepted[0])!;
+    s.start({ data: (b) => received.push(b.toString()), drain: () => {}, full: () => {}, end: () => {}, gone: () => {} });
+    try {
+      client.write('PING\r\n');
+      // No await from here: only pollNow can bring the bytes in. Loopback usually has them at once; allow 2 s.
+      const until = Date.now() + 2000;
+      while (received.length === 0 && Date.now() < until) hub!.pollNow();
+      expect(received).to.deep.equal(['PING\r\n']);
+    } finally {
+      s.destroy();
+      client.destroy();
+      hub!.close();
+      server.close();
+    }
   });
 });

@@ -15,6 +15,8 @@ const KIND_DATA = 1;
 const KIND_EOF = 2;
 const KIND_ERROR = 3;
 const KIND_WRITABLE = 4;
+/** Reads pollNow() makes at most, however busy the clients: the batch waiting on them must be sealed at some point. */
+const MAX_POLLS = 64;
 /** Input taken per turn across all sockets; more waits for the next turn (epoll is level-triggered). */
 const SCRATCH_BYTES = 1024 * 1024;
 
@@ -93,6 +95,20 @@ export class EpollSockets implements WriteGroup {
     for (const s of batch) {
       if (s.isClosed) s.pending = null;
       else s.batchWritten(this.results[i++]);
+    }
+  }
+
+  /**
+   * Reads what arrived since this turn's read and runs it now, as a turn would, again while each read finds
+   * something (at most MAX_POLLS times). Used before a batch is sealed under appendfsync always (Log.beforeSeal):
+   * redis-benchmark SET -c 50 -P 1, durable, +11% against one read (+5%) or none; spinning on until 30 or 60 µs
+   * passed without input gained nothing more.
+   */
+  pollNow(): void {
+    for (let i = 0; i < MAX_POLLS; i++) {
+      const n = this.io.poll();
+      if (n === 0) return;
+      this.turn(n);
     }
   }
 

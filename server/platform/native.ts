@@ -30,6 +30,8 @@ export interface NativeClientIo {
   writev(fd: number, bytes: Uint8Array[], offsetInFirst: number): number;
   /** Socket i (of n) gets the next counts[i] buffers of `bytes` by one writev; results[i] as write's result. */
   writeMany(n: number, fds: Int32Array, counts: Int32Array, bytes: Uint8Array[], results: Int32Array): void;
+  /** A turn's reads now, without waiting and without the callback: the number of records it left. */
+  poll(): number;
   close(): void;
 }
 
