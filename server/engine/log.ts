@@ -365,6 +365,7 @@ export class Log {
 
   private openBatch(firstRecord: number): void {
     if (this.cur.head + BATCH_HEADER_SIZE + firstRecord > this.cur.size) this.newHeadSegment(firstRecord);
+    this.cur.warmAhead();
     this.batchStart = this.cur.head;
     this.cur.head += BATCH_HEADER_SIZE;
     this.batchFirstLSN = this.nextLSN;

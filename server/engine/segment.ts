@@ -8,6 +8,9 @@ export function segmentFileName(id: number): string {
   return `${String(id).padStart(8, '0')}.seg`;
 }
 
+/** Bytes past the head warmAhead keeps in the cache: well inside L2, a few turns of records at -P 16. */
+const WARM_AHEAD = 64 * 1024;
+
 export class Segment {
   /** Next free byte: batches are appended here. */
   head = 0;
@@ -56,6 +59,22 @@ export class Segment {
 
   static open(backend: PersistenceBackend, logDir: string, id: number): Segment {
     return new Segment(id, backend.map(join(logDir, segmentFileName(id)), 0, false));
+  }
+
+  /** End of the bytes past the head already written (with zeros) once, so they are in the CPU's cache. */
+  private warmEnd = 0;
+
+  /**
+   * Keeps WARM_AHEAD bytes past the head in the cache by storing zeros there (they are zero already: nothing
+   * changes), in one sequential pass a few times per WARM_AHEAD bytes of records. Why: appending a record to a line
+   * not in the cache first reads that line from memory, one miss per ~40-byte record that the store cannot hide.
+   */
+  warmAhead(): void {
+    if (this.warmEnd - this.head >= WARM_AHEAD / 2) return;
+    const from = Math.max(this.warmEnd, this.head);
+    const to = Math.min(this.size, from + WARM_AHEAD);
+    if (to > from) this.file.buf.fill(0, from, to);
+    this.warmEnd = to;
   }
 
   /** Keeps pre-faulted pages ahead of the write head, so stores into the log do not take page faults. */
