@@ -76,6 +76,33 @@ describe('RequestParser', () => {
       expectEverySplit(mb('SET', 'key', 'value'), [['SET', 'key', 'value']]);
     });
 
+    it('names and keys repeated from the command before (shared views) keep their own bytes, whatever the chunking', () => {
+      const input = Buffer.concat([
+        mb('GET', 'ab'),
+        mb('GET', 'ac'),
+        mb('GET', 'ab'),
+        mb('GET', 'abc'),
+        mb('SET', 'ab', 'ab'),
+        mb('SET', 'ab', 'x'.repeat(70)),
+        mb('SET', 'k'.repeat(70), 'v'),
+        mb('SET', 'k'.repeat(70), 'w'),
+        mb('GET', ''),
+        mb('GET', ''),
+      ]);
+      expectEverySplit(input, [
+        ['GET', 'ab'],
+        ['GET', 'ac'],
+        ['GET', 'ab'],
+        ['GET', 'abc'],
+        ['SET', 'ab', 'ab'],
+        ['SET', 'ab', 'x'.repeat(70)],
+        ['SET', 'k'.repeat(70), 'v'],
+        ['SET', 'k'.repeat(70), 'w'],
+        ['GET', ''],
+        ['GET', ''],
+      ]);
+    });
+
     it('binary arguments holding CR, LF, NUL and high bytes parse the same whatever the chunking', () => {
       const v = Buffer.from([0, 13, 10, 255, 42, 13, 13, 10, 10, 0]);
       expectEverySplit(mb('SET', v, ''), [['SET', v.toString('latin1'), '']]);

@@ -15,6 +15,8 @@ import { splitInlineArgs } from './inline.js';
 
 /** Longest inline line or length header Redis waits for before calling it a protocol error. */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
+/** Arguments longer than this are not shared between commands (argView): a view pins the input it came in. */
+const RECENT_MAX = 64;
 /** Bulks at least this long are collected in a buffer of their own (Redis's PROTO_MBULK_BIG_ARG). */
 export const BIG_ARG = 32 * 1024;
 const INT_MAX = 2147483647;
@@ -96,6 +98,9 @@ export class RequestParser {
   /** Length of the bulk being read, or -1 while its header is still expected. */
   private bulkLen = -1;
   private argv: Buffer[] = [];
+  /** The last command's first two arguments (see argView). */
+  private recentName: Buffer | null = null;
+  private recentKey: Buffer | null = null;
   /** A big bulk is read straight into this buffer; it holds `bigFill` bytes of the bulkLen + 2 expected. */
   private big: Buffer | null = null;
   private bigFill = 0;
@@ -278,6 +283,28 @@ export class RequestParser {
     this.owned = false;
   }
 
+  /**
+   * The bulk at pos as an argument: for the first two (the command's name and, mostly, its key), the previous
+   * command's own view when the bytes are the same. Why: a view costs ~50 ns to make (4–12% of HSET, LPUSH and SADD
+   * at -P 16), and pipelines repeat names and keys. Arguments are never written to, so sharing one is safe.
+   */
+  private argView(buf: Buffer): Buffer {
+    const len = this.bulkLen;
+    const k = this.argv.length;
+    if (k > 1 || len > RECENT_MAX) return buf.subarray(this.pos, this.pos + len);
+    const recent = k === 0 ? this.recentName : this.recentKey;
+    if (recent !== null && recent.length === len) {
+      let i = 0;
+      const at = this.pos;
+      while (i < len && recent[i] === buf[at + i]) i++;
+      if (i === len) return recent;
+    }
+    const view = buf.subarray(this.pos, this.pos + len);
+    if (k === 0) this.recentName = view;
+    else this.recentKey = view;
+    return view;
+  }
+
   private pushArg(arg: Buffer): void {
     this.argv.push(arg);
   }
@@ -317,7 +344,7 @@ export class RequestParser {
         if (this.big !== null) return null;
       }
       if (this.end - this.pos < this.bulkLen + 2) return null;
-      this.pushArg(buf.subarray(this.pos, this.pos + this.bulkLen));
+      this.pushArg(this.argView(buf));
       this.pos += this.bulkLen + 2;
       this.bulkLen = -1;
       this.multibulkLen--;
