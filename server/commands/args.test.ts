@@ -1,6 +1,6 @@
 // Unit tests of the shared argument readers (string2ll, strtoul cursors, C-string words and options).
 import { expect } from 'chai';
-import { cString, isOption, parseCursor, parseInt32, parseLongLong, word } from './args.js';
+import { cString, isOption, keyString, parseCursor, parseInt32, parseLongLong, word } from './args.js';
 
 const b = (s: string) => Buffer.from(s, 'latin1');
 
@@ -59,4 +59,19 @@ describe('args: words as C strings', () => {
     expect(cString(Buffer.from('é'))).to.equal(Buffer.from('é').toString('latin1'));
   });
 
+});
+
+describe('keys args: keyString', () => {
+  it('answers each argument with its own bytes as latin1, the same Buffer again included', () => {
+    const first = b('key:1\u00ff');
+    const second = b('key:2');
+    const same = b('key:1\u00ff');
+    expect([keyString(first), keyString(second), keyString(first), keyString(same), keyString(b(''))]).to.deep.equal([
+      'key:1\u00ff',
+      'key:2',
+      'key:1\u00ff',
+      'key:1\u00ff',
+      '',
+    ]);
+  });
 });

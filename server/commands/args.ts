@@ -35,6 +35,22 @@ export function parseCursor(b: Buffer): bigint | null {
 }
 
 /** The argument as C code sees it through `char *`: up to the first NUL byte. */
+let lastKeyBytes: Buffer | null = null;
+let lastKey = '';
+
+/**
+ * A key argument as the keyspace names keys (one latin1 char per byte). The request parser hands a pipeline's
+ * repeated key over as the same Buffer (RequestParser.argView), so the string made for it last time is reused:
+ * Buffers of arguments are never written to, and the same object means the same bytes.
+ */
+export function keyString(b: Buffer): string {
+  if (b !== lastKeyBytes) {
+    lastKey = b.toString('latin1');
+    lastKeyBytes = b;
+  }
+  return lastKey;
+}
+
 export function cString(b: Buffer): string {
   const nul = b.indexOf(0);
   return (nul < 0 ? b : b.subarray(0, nul)).toString('latin1');

@@ -3,6 +3,7 @@
 import { hashDelete, hashSet, hashSetNx } from '../../keyspace/hash.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE, wrongArity } from '../../resp/errors.js';
+import { keyString } from '../args.js';
 import { ErrorReply, type Handler } from '../types.js';
 
 interface SetPlan {
@@ -17,7 +18,7 @@ function setHandler(name: 'hset' | 'hmset'): Handler<SetPlan> {
     parse(argv) {
       // The spec's arity only says "at least 4"; an unpaired field is an arity error too.
       if (argv.length % 2 === 1) return new ErrorReply(wrongArity(name));
-      return { key: argv[1].toString('latin1'), pairs: argv.slice(2) };
+      return { key: keyString(argv[1]), pairs: argv.slice(2) };
     },
     exec(ctx, p) {
       const r = hashSet(ctx.ks, ctx.session.db, p.key, p.pairs);

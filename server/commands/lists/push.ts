@@ -2,7 +2,7 @@
 import { insertAtPivot, lookupList, pushItems } from '../../keyspace/list/ops.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_SYNTAX, ERR_WRONGTYPE } from '../../resp/errors.js';
-import { isOption } from '../args.js';
+import { isOption, keyString } from '../args.js';
 import { ErrorReply, type Handler } from '../types.js';
 
 interface PushPlan {
@@ -11,7 +11,7 @@ interface PushPlan {
   argv: Buffer[];
 }
 
-const pushPlan = (argv: Buffer[]): PushPlan => ({ key: argv[1].toString('latin1'), argv });
+const pushPlan = (argv: Buffer[]): PushPlan => ({ key: keyString(argv[1]), argv });
 
 function pushHandler(name: string, head: boolean, onlyIfExists: boolean): Handler<PushPlan> {
   return {

@@ -2,6 +2,7 @@
 import { addMembers, moveMember, removeMembers } from '../../keyspace/set.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE } from '../../resp/errors.js';
+import { keyString } from '../args.js';
 import type { Context, Handler } from '../types.js';
 
 interface MembersPlan {
@@ -28,7 +29,7 @@ interface AddPlan {
 
 export const sadd: Handler<AddPlan> = {
   name: 'sadd',
-  parse: (argv) => ({ key: argv[1].toString('latin1'), members: argv.slice(2) }),
+  parse: (argv) => ({ key: keyString(argv[1]), members: argv.slice(2) }),
   exec: (ctx, p) => replyCount(ctx, addMembers(ctx.ks, ctx.session.db, p.key, p.members)),
 };
 

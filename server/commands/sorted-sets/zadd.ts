@@ -5,9 +5,9 @@ import { WRONGTYPE } from '../../keyspace/types.js';
 import {
   ERR_SYNTAX, ERR_WRONGTYPE, ERR_ZADD_GT_LT_NX, ERR_ZADD_INCR_PAIRS, ERR_ZADD_XX_NX, ERR_ZSET_NAN,
 } from '../../resp/errors.js';
-import { word } from '../args.js';
+import { keyString, word } from '../args.js';
 import { ErrorReply, type Context, type Handler } from '../types.js';
-import { readScore, str } from './args.js';
+import { readScore } from './args.js';
 
 interface ZaddPlan {
   key: string;
@@ -48,7 +48,7 @@ function parseZadd(argv: Buffer[], incr: boolean): ZaddPlan | ErrorReply {
     if (score instanceof ErrorReply) return score;
     pairs.push([score, argv[i + 1]]);
   }
-  return { key: str(argv[1]), flags, ch, pairs };
+  return { key: keyString(argv[1]), flags, ch, pairs };
 }
 
 function execZadd(ctx: Context, p: ZaddPlan): void {
