@@ -162,6 +162,20 @@ describe('engine: the hot tier keeps hot DRAM within hot-cache-size', () => {
     expect(store.dbs[1].get('grown')!.obj).to.deep.equal(['a', 'b']);
   });
 
+  it('a collection over budget only by its delta chain is written as one IMAGE and stays hot', () => {
+    const grown = store.createCollection(0, 'grown', LIST, []);
+    for (let i = 0; i < 200; i++) {
+      (grown.obj as string[]).push('x');
+      store.appendDelta(0, 'grown', LIST, Buffer.from('px'), grown);
+    }
+    // The 200 deltas' log bytes are over the budget; the IMAGE ("x,x,…", 399 bytes) is well within it.
+    tier = new HotTier(store, { budget: HOT_ENTRY_OVERHEAD + 'grown'.length + REC_HEADER_SIZE + 'grown'.length + 1000 });
+    expect(tier.overBudget).to.equal(true);
+    tier.demoteFor(10000);
+    expect([tier.overBudget, tier.stats.imagesWritten, tier.stats.demotions, store.dbs[0].hotCount]).to.deep.equal([false, 1, 0, 1]);
+    expect(store.dbs[0].get('grown')!.obj).to.have.length(200);
+  });
+
   it('budget 0 means no limit: nothing is over budget and nothing is demoted', () => {
     fill();
     tier = new HotTier(store, { budget: 0 });
