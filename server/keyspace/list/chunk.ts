@@ -100,10 +100,14 @@ export class Chunk {
 
   /** The bytes of element i (a view: valid until the node changes). */
   value(i: number): Buffer {
-    const s = this.start(i);
-    let p = s + 1;
+    return this.buf.subarray(this.valueStart(i), this.end(i) - 2);
+  }
+
+  /** Where element i's bytes start in buf (after its "$<len>\r\n"); they end 2 bytes before end(i). */
+  valueStart(i: number): number {
+    let p = this.start(i) + 1;
     while (this.buf[p] !== CR) p++;
-    return this.buf.subarray(p + 2, this.end(i) - 2);
+    return p + 2;
   }
 
   /** Element i as its RESP bulk string (a view: valid until the node changes). */

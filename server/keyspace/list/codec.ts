@@ -133,19 +133,31 @@ export function applyListDelta(list: ListObject, payload: Buffer): void {
   }
 }
 
-/** IMAGE: u32 n, then the n elements head to tail (each a u32 length and its bytes, as in deltas). */
+/**
+ * IMAGE: u32 n, then the n elements head to tail (each a u32 length and its bytes, as in deltas). Written straight
+ * from the list's nodes: a view per element made a list of 9M elements cost ~1 GB of garbage per IMAGE (redis-
+ * benchmark LPUSH, where the cleaner and the hot tier write one now and then: 21% of the time in GC).
+ */
 export function encodeListImage(list: ListObject): Buffer {
-  const items = list.toArray();
   let size = 4;
-  for (const b of items) size += 4 + b.length;
+  list.eachElement((_, from, to) => {
+    size += 4 + to - from;
+  });
   const out = Buffer.allocUnsafe(size);
-  out.writeUInt32LE(items.length, 0);
+  out.writeUInt32LE(list.length, 0);
   let at = 4;
-  for (const b of items) {
-    out.writeUInt32LE(b.length, at);
-    b.copy(out, at + 4);
-    at += 4 + b.length;
-  }
+  list.eachElement((buf, from, to) => {
+    const n = to - from;
+    out[at] = n;
+    out[at + 1] = n >>> 8;
+    out[at + 2] = n >>> 16;
+    out[at + 3] = n >>> 24;
+    at += 4;
+    // Short elements by hand: Buffer's copy is a call into C++.
+    if (n <= 32) for (let i = 0; i < n; i++) out[at + i] = buf[from + i];
+    else buf.copy(out, at, from, to);
+    at += n;
+  });
   return out;
 }
 
