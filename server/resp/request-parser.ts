@@ -98,7 +98,7 @@ export class RequestParser {
   /** Length of the bulk being read, or -1 while its header is still expected. */
   private bulkLen = -1;
   private argv: Buffer[] = [];
-  /** The last command's first two arguments (see argView). */
+  /** The last command's first two arguments, while their input is held (see argView). */
   private recentName: Buffer | null = null;
   private recentKey: Buffer | null = null;
   /** A big bulk is read straight into this buffer; it holds `bigFill` bytes of the bulkLen + 2 expected. */
@@ -278,6 +278,9 @@ export class RequestParser {
   /** Drops the reference to a fully parsed buffer so an idle connection holds no input memory. */
   private release(): void {
     this.buf = EMPTY;
+    // Views pin the input they came in: an idle connection keeps none.
+    this.recentName = null;
+    this.recentKey = null;
     this.pos = 0;
     this.end = 0;
     this.owned = false;

@@ -2,17 +2,16 @@
 import { readSet } from '../../keyspace/set.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE } from '../../resp/errors.js';
+import { keyString } from '../args.js';
 import type { Handler } from '../types.js';
 
 interface MembersPlan {
   key: string;
-  members: string[];
+  /** Views into argv: looked up by their bytes, no string made. */
+  members: Buffer[];
 }
 
-const membersPlan = (argv: Buffer[]): MembersPlan => ({
-  key: argv[1].toString('latin1'),
-  members: argv.slice(2).map((b) => b.toString('latin1')),
-});
+const membersPlan = (argv: Buffer[]): MembersPlan => ({ key: keyString(argv[1]), members: argv.slice(2) });
 
 export const sismember: Handler<MembersPlan> = {
   name: 'sismember',
@@ -20,7 +19,7 @@ export const sismember: Handler<MembersPlan> = {
   exec(ctx, p) {
     const set = readSet(ctx.ks, ctx.session.db, p.key);
     if (set === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
-    else ctx.reply.integer(set !== undefined && set.has(p.members[0]) ? 1 : 0);
+    else ctx.reply.integer(set !== undefined && set.hasBytes(p.members[0]) ? 1 : 0);
   },
 };
 
@@ -35,7 +34,7 @@ export const smismember: Handler<MembersPlan> = {
       return;
     }
     ctx.reply.array(p.members.length);
-    for (const m of p.members) ctx.reply.integer(set !== undefined && set.has(m) ? 1 : 0);
+    for (const m of p.members) ctx.reply.integer(set !== undefined && set.hasBytes(m) ? 1 : 0);
   },
 };
 
