@@ -65,15 +65,20 @@ export class Chunk {
 
   /** Adds `v`, of encoded size `size`, at the growing end (call accepts first). */
   add(v: Buffer, size: number): void {
+    this.addFrom(v, 0, v.length, size);
+  }
+
+  /** add() for the `n` bytes of `src` from `from` (no view of them is needed). */
+  addFrom(src: Uint8Array, from: number, n: number, size: number): void {
     if (this.sideBytes() < size) this.relayout(size);
     if (this.sideSlots() === 0) this.moveSlots(Math.max(MIN_SLOTS, 2 * (this.count + 1)));
     if (this.towardHead) {
       this.lo -= size;
       this.offs[--this.first] = this.lo;
-      this.encode(this.lo, v);
+      this.encode(this.lo, src, from, n);
     } else {
       this.offs[this.last++] = this.hi;
-      this.encode(this.hi, v);
+      this.encode(this.hi, src, from, n);
       this.hi += size;
     }
   }
@@ -150,9 +155,8 @@ export class Chunk {
     this.last = first + n;
   }
 
-  private encode(at: number, v: Buffer): void {
+  private encode(at: number, src: Uint8Array, from: number, n: number): void {
     const buf = this.buf;
-    const n = v.length;
     buf[at] = DOLLAR;
     let p = at + digits(n);
     let x = n;
@@ -163,8 +167,8 @@ export class Chunk {
     buf[++p] = CR;
     buf[++p] = LF;
     p++;
-    if (n < 16) for (let i = 0; i < n; i++) buf[p + i] = v[i];
-    else v.copy(buf, p);
+    if (n < 16) for (let i = 0; i < n; i++) buf[p + i] = src[from + i];
+    else buf.set(src.subarray(from, from + n), p);
     buf[p + n] = CR;
     buf[p + n + 1] = LF;
   }

@@ -162,11 +162,7 @@ export function encodeListImage(list: ListObject): Buffer {
 }
 
 export function decodeListImage(payload: Buffer): ListObject {
-  const r = new DeltaReader(payload);
-  const n = r.u32();
-  const items: Buffer[] = new Array(n);
-  for (let i = 0; i < n; i++) items[i] = r.bytes();
   const list = new ListObject();
-  list.reset(items);
+  list.resetFromPacked(payload, 4, payload.readUInt32LE(0));
   return list;
 }

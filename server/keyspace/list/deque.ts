@@ -179,6 +179,34 @@ export class ListObject {
     return this.len === 0 ? [] : this.range(0, this.len - 1);
   }
 
+  /**
+   * Replaces the contents by copies of `count` elements stored in `src` from `at` as (u32 little-endian length,
+   * bytes) pairs, as an IMAGE holds them; made without a view per element (see eachElement).
+   */
+  resetFromPacked(src: Buffer, at: number, count: number): void {
+    let remaining = 0;
+    for (let i = 0, p = at; i < count; i++) {
+      const len = src.readUInt32LE(p);
+      remaining += encodedSize(len);
+      p += 4 + len;
+    }
+    this.nodes.clear();
+    let n: Chunk | undefined;
+    for (let i = 0, p = at; i < count; i++) {
+      const len = src.readUInt32LE(p);
+      const size = encodedSize(len);
+      if (n === undefined || !n.accepts(size)) {
+        n = new Chunk(false, Math.max(size, Math.min(NODE_BYTES, remaining)));
+        this.nodes.pushTail(n);
+      }
+      n.addFrom(src, p + 4, len, size);
+      remaining -= size;
+      p += 4 + len;
+    }
+    this.len = count;
+    this.cacheNode = -1;
+  }
+
   /** Replaces the contents by copies of `items`. */
   reset(items: readonly Buffer[]): void {
     const nodes = packNodes(items);
