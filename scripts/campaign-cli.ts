@@ -1,6 +1,8 @@
 // What the crash and failover campaigns share as programs: integer options, and the run around their rounds —
 // options first (a bad one prints the usage and exits 2, --help prints it), cleanup on Ctrl-C / SIGTERM and at
-// the end, exit 1 on a failed run with the seed to re-run it. Command-line handling only.
+// the end, exit 1 on a failed run with the seed to re-run it, and the figures both summaries print. Command-line
+// handling only.
+import type { KillRound } from '../server/testing/crash-campaign.js';
 
 /** The options both campaigns take (node:util parseArgs specs). */
 export const CAMPAIGN_OPTIONS = {
@@ -11,6 +13,23 @@ export const CAMPAIGN_OPTIONS = {
   keep: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
+
+/** The rounds' in-flight and key-check counts, summed for a summary line. */
+export function roundTotals(rounds: readonly KillRound[]): { inFlight: number; inFlightTx: number; inFlightApplied: number; keysChecked: number } {
+  const t = { inFlight: 0, inFlightTx: 0, inFlightApplied: 0, keysChecked: 0 };
+  for (const r of rounds) {
+    t.inFlight += r.inFlight;
+    t.inFlightTx += r.inFlightTx;
+    t.inFlightApplied += r.inFlightApplied;
+    t.keysChecked += r.keysChecked;
+  }
+  return t;
+}
+
+/** The middle value (the upper one of an even count), 0 for none: what the summaries call the median. */
+export function upperMedian(xs: readonly number[]): number {
+  return [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+}
 
 /** An option's value as a non-negative integer, `dflt` when absent. */
 export function nonNegativeInt(name: string, v: string | undefined, dflt: number): number {

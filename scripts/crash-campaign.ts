@@ -3,7 +3,7 @@
 // on any mismatch. Command-line handling only; the rounds live in server/testing/crash-campaign.ts.
 import { parseArgs } from 'node:util';
 import { Campaign, type CampaignOptions } from '../server/testing/crash-campaign.js';
-import { CAMPAIGN_OPTIONS, campaignMain, nonNegativeInt } from './campaign-cli.js';
+import { CAMPAIGN_OPTIONS, campaignMain, nonNegativeInt, roundTotals, upperMedian } from './campaign-cli.js';
 
 const USAGE = `usage: node dist/scripts/crash-campaign.js [--kills 50] [--clients 8] [--seed N] [--segment-size 1mb] [--keep]
   --kills N          rounds of load + SIGKILL + restart + check (default 50)
@@ -40,11 +40,11 @@ process.exitCode = await campaignMain({
     opts.log(`crash campaign: ${opts.kills} kills, ${opts.clients} clients, seed ${opts.seed}, segment-size ${opts.segmentSize}, dir ${campaign.dir}`);
     const t0 = Date.now();
     const s = await campaign.run();
-    const ready = s.rounds.map((r) => r.readyMs).sort((a, b) => a - b);
-    const median = ready.length ? ready[Math.floor(ready.length / 2)] : 0;
+    const ready = s.rounds.map((r) => r.readyMs);
+    const t = roundTotals(s.rounds);
     opts.log(
-      `summary: ${s.rounds.length} kills, ${s.acked} writes acknowledged, ${s.rounds.reduce((n, r) => n + r.inFlight, 0)} in flight at a kill (${s.rounds.reduce((n, r) => n + r.inFlightTx, 0)} transactions; ${s.rounds.reduce((n, r) => n + r.inFlightApplied, 0)} found applied), ${s.rounds.reduce((n, r) => n + r.keysChecked, 0)} key checks, ` +
-        `restart-to-ready median ${median} ms (max ${ready[ready.length - 1] ?? 0} ms), ${s.mismatches} mismatches, ${s.divergences} divergences, ` +
+      `summary: ${s.rounds.length} kills, ${s.acked} writes acknowledged, ${t.inFlight} in flight at a kill (${t.inFlightTx} transactions; ${t.inFlightApplied} found applied), ${t.keysChecked} key checks, ` +
+        `restart-to-ready median ${upperMedian(ready)} ms (max ${ready.length ? Math.max(...ready) : 0} ms), ${s.mismatches} mismatches, ${s.divergences} divergences, ` +
         `${((Date.now() - t0) / 1000).toFixed(1)} s${opts.keep ? `; data kept in ${campaign.dir}` : ''}`,
     );
     return s.mismatches > 0 || s.divergences > 0 ? 1 : 0;

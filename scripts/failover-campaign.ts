@@ -3,7 +3,7 @@
 // acknowledged write was lost. Exit code 1 on any mismatch. Command-line handling only; rounds in server/testing.
 import { parseArgs } from 'node:util';
 import { FailoverCampaign, type FailoverOptions } from '../server/testing/failover-campaign.js';
-import { CAMPAIGN_OPTIONS, campaignMain, nonNegativeInt } from './campaign-cli.js';
+import { CAMPAIGN_OPTIONS, campaignMain, nonNegativeInt, roundTotals, upperMedian } from './campaign-cli.js';
 
 const USAGE = `usage: node dist/scripts/failover-campaign.js [--kills 20] [--clients 6] [--seed N] [--backups 2] [--sync-backups 2] [--sync-timeout 10000] [--segment-size 1mb] [--keep]
   --kills N            rounds of load + SIGKILL of the primary + promotion + check + rejoin (default 20)
@@ -44,12 +44,11 @@ function options(argv: string[]): FailoverOptions | null {
 }
 
 function summarize(c: FailoverCampaign, s: Awaited<ReturnType<FailoverCampaign['run']>>, seconds: number, keep: boolean): string {
-  const sum = (f: (r: (typeof s.rounds)[number]) => number) => s.rounds.reduce((n, r) => n + f(r), 0);
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+  const t = roundTotals(s.rounds);
   return (
-    `summary: ${s.rounds.length} primary kills, ${s.acked} writes acknowledged, ${sum((r) => r.inFlight)} in flight at a kill ` +
-    `(${sum((r) => r.inFlightTx)} transactions; ${sum((r) => r.inFlightApplied)} found applied on the promoted backup), ${sum((r) => r.keysChecked)} key checks, ` +
-    `promotion median ${median(s.rounds.map((r) => r.promoteMs))} ms, rejoin median ${median(s.rounds.map((r) => r.rejoinMs))} ms, ` +
+    `summary: ${s.rounds.length} primary kills, ${s.acked} writes acknowledged, ${t.inFlight} in flight at a kill ` +
+    `(${t.inFlightTx} transactions; ${t.inFlightApplied} found applied on the promoted backup), ${t.keysChecked} key checks, ` +
+    `promotion median ${upperMedian(s.rounds.map((r) => r.promoteMs))} ms, rejoin median ${upperMedian(s.rounds.map((r) => r.rejoinMs))} ms, ` +
     `${s.mismatches} mismatches, ${s.divergences} divergences, ${seconds.toFixed(1)} s` +
     (keep ? `; data kept in ${c.dirs().join(' ')}` : '')
   );

@@ -101,7 +101,8 @@ export class FieldTable {
   }
 
   private valueIn(j: number): Buffer {
-    return this.bytes.subarray(this.index.extra(j, VALUE_AT), this.index.extra(j, VALUE_AT) + this.index.extra(j, VALUE_LEN));
+    const at = this.index.extra(j, VALUE_AT);
+    return this.bytes.subarray(at, at + this.index.extra(j, VALUE_LEN));
   }
 
   /** Gives the new field in slot `j` its value. */
