@@ -3,7 +3,7 @@
 // replies, errors and their order, values, TTLs, encodings, idle times and counters — must match byte for byte.
 import { expect } from 'chai';
 import { decodeReply } from '../server/testing/resp-frame.js';
-import { differential, show, type Pair } from './harness.js';
+import { clearOfMinuteBoundary, differential, show, type Pair } from './harness.js';
 
 type Arg = string | Buffer | number;
 
@@ -292,6 +292,7 @@ describe('compat: DUMP and RESTORE', () => {
       await restoreOwn(d.pair, p, ['ignored', 0], ['FREQ', 100]);
       await d.pair.cmd('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
       try {
+        await clearOfMinuteBoundary();
         for (const f of [0, 3, 5, 6, 100, 255]) {
           await restoreOwn(d.pair, p, [`k${f}`, 0], ['FREQ', f]);
           await d.pair.cmd('OBJECT', 'FREQ', `k${f}`);

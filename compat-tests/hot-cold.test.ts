@@ -10,7 +10,7 @@ import { decodeReply } from '../server/testing/resp-frame.js';
 import { startFaha, type RunningServer } from '../server/testing/servers.js';
 import { prng } from '../server/testing/prng.js';
 import { LIMITS, Writes, fullDump, pipeline } from './all-types-load.js';
-import { differential, show, type Pair } from './harness.js';
+import { clearOfMinuteBoundary, differential, show, type Pair } from './harness.js';
 
 type Run = (...args: (string | Buffer)[]) => Promise<Buffer>;
 
@@ -420,6 +420,7 @@ describe('compat: cold keys of every type read and write as in redis', function 
     const p = d.pair;
     await p.cmd('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
     try {
+      await clearOfMinuteBoundary();
       await p.cmd('SET', 'f:new', 'v');
       await p.cmd('SET', 'f:read', 'v');
       await p.cmd('GET', 'f:read');
@@ -450,6 +451,7 @@ describe('compat: cold keys of every type read and write as in redis', function 
     const p = d.pair;
     await p.cmd('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
     try {
+      await clearOfMinuteBoundary();
       await p.cmd('SET', 'f:set', 'v');
       await p.cmd('SET', 'f:set', 'v2');
       await p.cmd('OBJECT', 'FREQ', 'f:set');

@@ -2,7 +2,7 @@
 // COPY MOVE OBJECT) against redis-server, byte for byte. Expiry and TTLs are in expire.test.ts.
 import { expect } from 'chai';
 import type { RawClient } from '../server/testing/raw-client.js';
-import { differential, type Pair } from './harness.js';
+import { clearOfMinuteBoundary, differential, type Pair } from './harness.js';
 
 /** Parses a SCAN reply (RESP2 or RESP3 arrays) into its cursor and keys, keeping key bytes as latin1. */
 function parseScanReply(raw: Buffer): { cursor: string; keys: string[] } {
@@ -411,6 +411,7 @@ describe('compat: generic key commands', () => {
     it('under an LFU policy FREQ starts at 5 and IDLETIME is refused', async () => {
       await d.pair.cmd('CONFIG', 'SET', 'maxmemory-policy', 'allkeys-lfu');
       try {
+        await clearOfMinuteBoundary();
         await d.pair.cmd('SET', 'k', 'v');
         await d.pair.cmd('OBJECT', 'FREQ', 'k');
         await d.pair.cmd('OBJECT', 'IDLETIME', 'k');
