@@ -180,13 +180,24 @@ export class Connection implements Session, ClientInfoSource {
     this.host.server.stats.netInputBytes += chunk.length;
     this.lastInteraction = coarseNow();
     this.parser.feed(chunk);
-    if (this.parser.heldBytes > (this.host.server.config.live['client-query-buffer-limit'] as number)) {
-      // Redis closes such a client without a reply and logs it.
-      this.host.logger.warning(`Closing client that reached max query buffer length: ${this.describe()}`);
-      this.destroy();
-      return;
-    }
+    if (this.closedOverQueryLimit()) return;
     this.process();
+    // The arguments of an unfinished command count only once parsed, and the chunk just run may have parsed
+    // most of them: checking on the next chunk alone would miss a client that has sent all it means to.
+    this.closedOverQueryLimit();
+  }
+
+  /**
+   * Closes the client, with Redis's log line, when its input is over client-query-buffer-limit. The commands before
+   * the oversized one keep their replies (Redis has written them before it reads further); it gets none.
+   */
+  private closedOverQueryLimit(): boolean {
+    if (this.dead || this.parser.heldBytes <= (this.host.server.config.live['client-query-buffer-limit'] as number)) {
+      return false;
+    }
+    this.host.logger.warning(`Closing client that reached max query buffer length: ${this.describe()}`);
+    this.close(true);
+    return true;
   }
 
   /** Runs every complete command in the input (until output backs up or a pause holds one), then sends or holds the replies. */
