@@ -1,6 +1,7 @@
 // Differential: a few thousand random sorted-set operations (seeded) sent to redis-server 7.0 and faha, every
 // reply compared byte for byte — small encoding thresholds so sets cross from listpack to skiplist, scores with
-// infinities, -0 and fractions, set algebra with plain sets, and RESP3 for the second half.
+// infinities, -0 and fractions, set algebra with plain sets, and RESP3 for the second half; then large sets (thousands
+// of members, so faha's ordered tree has many leaves and inner nodes) through ranks, ranges and removals.
 import { expect } from 'chai';
 import { differential } from './harness.js';
 import { prng } from '../server/testing/prng.js';
@@ -65,5 +66,48 @@ describe('compat: random sorted-set operations', () => {
     for (const k of [...KEYS, 'lex']) await d.pair.cmd('ZRANGE', k, '0', '-1', 'WITHSCORES');
     expect((await d.pair.cmd('DBSIZE')).length).to.be.greaterThan(0);
     await d.pair.cmd('CONFIG', 'SET', 'zset-max-listpack-entries', '128');
+  });
+
+  it('large sets answer ranks, ranges, pops and removals as Redis does while members move and go', async function () {
+    this.timeout(60000);
+    const rnd = prng(77);
+    const int = (lo: number, hi: number) => String(lo + Math.floor(rnd() * (hi - lo + 1)));
+    const pick = <T>(xs: T[]): T => xs[Math.floor(rnd() * xs.length)];
+    // big: 8000 members over 3000 scores (ties common); lexbig: 6000 members all at score 0.
+    for (let start = 0; start < 8000; start += 500) {
+      const args = Array.from({ length: 500 }, (_, i) => [int(0, 2999), `e${start + i}`]).flat();
+      await d.pair.cmd('ZADD', 'big', ...args);
+    }
+    for (let start = 0; start < 6000; start += 500) {
+      await d.pair.cmd('ZADD', 'lexbig', ...Array.from({ length: 500 }, (_, i) => ['0', `w${String((start + i) * 7 % 6000).padStart(4, '0')}`]).flat());
+    }
+    const member = () => `e${int(0, 8999)}`;
+    const lexBound = () => `${pick(['[', '('])}w${int(0, 6100).padStart(4, '0')}`;
+    const ops: (() => string[])[] = [
+      () => ['ZADD', 'big', int(0, 2999), member()],
+      () => ['ZADD', 'big', int(0, 2999), member(), int(0, 2999), member(), int(0, 2999), member()],
+      () => ['ZREM', 'big', member(), member()],
+      () => ['ZRANGE', 'big', int(-8000, 8000), int(-8000, 8000), ...pick([[], ['WITHSCORES'], ['REV']])],
+      () => ['ZRANGE', 'big', pick(['(', '']) + int(0, 3000), pick(['(', '']) + int(0, 3000), 'BYSCORE', 'LIMIT', int(0, 50), int(0, 20)],
+      () => ['ZREVRANGEBYSCORE', 'big', int(0, 3000), int(0, 3000), 'WITHSCORES', 'LIMIT', int(0, 30), int(1, 10)],
+      () => ['ZCOUNT', 'big', pick(['(', '']) + int(0, 3000), pick(['(', '']) + int(0, 3000)],
+      () => [pick(['ZRANK', 'ZREVRANK', 'ZSCORE']), 'big', member()],
+      () => [pick(['ZPOPMIN', 'ZPOPMAX']), 'big', int(1, 40)],
+      () => ['ZREMRANGEBYRANK', 'big', int(0, 7000), int(0, 7000)],
+      () => ['ZREMRANGEBYSCORE', 'big', int(0, 3000), int(0, 3000)],
+      () => ['ZRANGE', 'lexbig', lexBound(), lexBound(), 'BYLEX', ...pick([[], ['REV'], ['LIMIT', int(0, 40), int(1, 15)]])],
+      () => ['ZLEXCOUNT', 'lexbig', lexBound(), lexBound()],
+      () => ['ZREMRANGEBYLEX', 'lexbig', lexBound(), `(w${int(0, 6100).padStart(4, '0')}`],
+      () => ['ZADD', 'lexbig', '0', `w${int(0, 6100).padStart(4, '0')}`],
+      () => ['ZCARD', pick(['big', 'lexbig'])],
+    ];
+    for (let i = 0; i < 1500; i++) {
+      const op = ops[Math.floor(rnd() * ops.length)]();
+      // Removal ranges are kept narrow, so the sets stay large for the whole run.
+      if (op[0] === 'ZREMRANGEBYRANK') op[3] = String(Number(op[2]) + Math.floor(rnd() * 5));
+      if (op[0] === 'ZREMRANGEBYSCORE') op[3] = String(Number(op[2]) + Math.floor(rnd() * 3));
+      await d.pair.cmd(...op);
+    }
+    for (const k of ['big', 'lexbig']) await d.pair.cmd('ZRANGE', k, '0', '-1', 'WITHSCORES');
   });
 });

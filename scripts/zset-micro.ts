@@ -3,7 +3,7 @@
 // on sets of 100k and 1M members named as redis-benchmark names them. Usage: node .build/<dir>/scripts/zset-micro.js
 // [runs]. Prints the median ns per operation.
 import { ZSet, type AddResult } from '../server/keyspace/zset/index.js';
-import { NIL } from '../server/keyspace/zset/skiplist.js';
+import { NIL } from '../server/keyspace/zset/score-tree.js';
 
 const FLAGS = { incr: false, nx: false, xx: false, gt: false, lt: false };
 

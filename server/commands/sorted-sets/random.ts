@@ -58,7 +58,7 @@ function withCount(ctx: Context, z: ZSet, l: number, withScores: boolean): void 
   if (l >= z.size) {
     // The whole set, in the order Redis's set-operation iterator walks it: from the highest score down.
     pairsHeader(ctx.reply, z.size, withScores);
-    for (let n = z.list.tail; n !== NIL; n = z.list.prev(n)) pairItem(ctx.reply, z.list.member(n), z.list.score(n), withScores);
+    for (let n = z.list.last(); n !== NIL; n = z.list.prev(n)) pairItem(ctx.reply, z.list.member(n), z.list.score(n), withScores);
     return;
   }
   pairsHeader(ctx.reply, l, withScores);

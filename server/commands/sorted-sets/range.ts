@@ -1,9 +1,9 @@
 // ZRANGE (BYSCORE BYLEX REV LIMIT WITHSCORES), ZRANGESTORE and the older ZREVRANGE, Z[REV]RANGEBYSCORE,
 // Z[REV]RANGEBYLEX: one parser in zrangeGenericCommand's order (options, conflicts, then the range), one walk
-// over the skip list that starts at a rank found in O(log n), and two consumers (the reply, or a stored set).
+// over the ordered tree that starts at a rank found in O(log n), and two consumers (the reply, or a stored set).
 import {
   parseLexRange, parseScoreRange, readZset, scoreAboveMin, scoreBelowMax, lexAboveMin, lexBelowMax, storeZset, ZSet,
-  NIL, type LexBound, type ScoreRange, type ZNode,
+  NIL, type LexBound, type ScoreRange, type ZPos,
 } from '../../keyspace/zset/index.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import {
@@ -108,25 +108,25 @@ function parseZrange(argv: Buffer[], at: number, store: boolean, kind: Kind | nu
   };
 }
 
-function step(z: ZSet, n: ZNode, reverse: boolean): ZNode {
+function step(z: ZSet, n: ZPos, reverse: boolean): ZPos {
   return reverse ? z.list.prev(n) : z.list.next(n);
 }
 
-function byRank(z: ZSet, start: number, end: number, reverse: boolean): ZNode[] {
+function byRank(z: ZSet, start: number, end: number, reverse: boolean): ZPos[] {
   const len = z.size;
   let s = start < 0 ? len + start : start;
   let e = end < 0 ? len + end : end;
   if (s < 0) s = 0;
   if (s > e || s >= len) return [];
   if (e >= len) e = len - 1;
-  const out: ZNode[] = [];
+  const out: ZPos[] = [];
   let n = z.list.byRank(reverse ? len - s : s + 1);
   for (let i = e - s + 1; i > 0 && n !== NIL; i--, n = step(z, n, reverse)) out.push(n);
   return out;
 }
 
 /** From the first node in range, skip `offset` (by rank, O(log n)) and take up to `limit` while `inRange`. */
-function walk(z: ZSet, first: ZNode, p: ZrangePlan, inRange: (n: ZNode) => boolean): ZNode[] {
+function walk(z: ZSet, first: ZPos, p: ZrangePlan, inRange: (n: ZPos) => boolean): ZPos[] {
   // Redis walks a negative offset down to the end of the set, so it selects nothing.
   if (first === NIL || p.offset < 0) return [];
   let n = first;
@@ -134,12 +134,12 @@ function walk(z: ZSet, first: ZNode, p: ZrangePlan, inRange: (n: ZNode) => boole
     const r = z.rankOfNode(first) + (p.reverse ? -p.offset : p.offset);
     n = z.list.byRank(r);
   }
-  const out: ZNode[] = [];
+  const out: ZPos[] = [];
   for (let left = p.limit < 0 ? Infinity : p.limit; n !== NIL && left > 0 && inRange(n); left--, n = step(z, n, p.reverse)) out.push(n);
   return out;
 }
 
-function select(z: ZSet, p: ZrangePlan): ZNode[] {
+function select(z: ZSet, p: ZrangePlan): ZPos[] {
   const b = p.bounds;
   if (b.kind === 'rank') return byRank(z, b.start, b.end, p.reverse);
   if (b.kind === 'score') {

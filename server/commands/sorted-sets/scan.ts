@@ -2,7 +2,7 @@
 // with cursor 0 (as Redis does, whatever the cursor); a skiplist-encoded one walks the set's slot table, whose
 // cursors never skip a member present for the whole scan. MATCH filters members; scores print as each encoding stores them.
 import { stringMatch } from '../../keyspace/glob.js';
-import { readZset, type ZNode, type ZSet } from '../../keyspace/zset/index.js';
+import { readZset, type ZSet } from '../../keyspace/zset/index.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { formatDouble } from '../../resp/double.js';
 import { ERR_INVALID_CURSOR, ERR_WRONGTYPE } from '../../resp/errors.js';
@@ -20,9 +20,9 @@ interface ScanPlan {
   options: Buffer[];
 }
 
-function step(z: ZSet, cursor: number, count: number): { cursor: number; nodes: Iterable<ZNode> } {
-  if (z.listpack) return { cursor: 0, nodes: z.ascending() };
-  return z.scanSlots(cursor, count);
+function step(z: ZSet, cursor: number, count: number): { cursor: number; items: [string, number][] } {
+  if (z.listpack) return { cursor: 0, items: Array.from(z.ascending(), (n): [string, number] => [z.list.member(n), z.list.score(n)]) };
+  return z.scanIds(cursor, count);
 }
 
 /** Redis's double2ll range: integral scores within it sit in a listpack as integers and print as such. */
@@ -60,11 +60,7 @@ export const zscanHandler: Handler<ScanPlan> = {
     if (opts instanceof ErrorReply) return ctx.reply.error(opts.message);
     const s = step(z, p.cursor, opts.count);
     const pattern = opts.pattern;
-    const items: [string, number][] = [];
-    for (const n of s.nodes) {
-      const m = z.list.member(n);
-      if (pattern === null || stringMatch(pattern, m)) items.push([m, z.list.score(n)]);
-    }
+    const items = pattern === null ? s.items : s.items.filter(([m]) => stringMatch(pattern, m));
     reply(ctx, s.cursor, items, z.listpack);
   },
 };

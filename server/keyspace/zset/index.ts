@@ -7,7 +7,7 @@ export * from './ops.js';
 export * from './ranges.js';
 export { parseScore } from './strtod.js';
 export { ZSet, type AddFlags, type AddResult } from './zset.js';
-export { NIL, type ZNode } from './skiplist.js';
+export { NIL, type ZPos } from './score-tree.js';
 
 /** (member, score) pairs of a sorted-set object in ascending order (members as latin1 strings). */
 export function* zsetEntries(obj: unknown): Iterable<[string, number]> {

@@ -1,10 +1,10 @@
-// The DRAM sorted-set object: a member→node map beside the skip list, the encoding Redis would report
-// (listpack until a threshold is crossed on an add, then skiplist for good); ZSCAN cursors walk the list's slots.
+// The DRAM sorted-set object: a member→id map beside the ordered tree, the encoding Redis would report
+// (listpack until a threshold is crossed on an add, then skiplist for good); ZSCAN cursors walk the member ids.
 // Changes the object only; logging, notifications and replies belong to the callers.
 import { ByteKeyIndex, hashBytes, hashString } from '../byte-key-index.js';
 import { ENCODING_LIMITS } from '../encoding-limits.js';
 import { lexAboveMin, lexBelowMax, lexRangeEmpty, type LexBound, type ScoreRange } from './ranges.js';
-import { NIL, SkipList, type ZNode } from './skiplist.js';
+import { NIL, ScoreTree, type ZPos } from './score-tree.js';
 
 /** Redis's zsetAdd input flags. */
 export interface AddFlags {
@@ -24,17 +24,13 @@ export interface AddResult {
   stored: number;
 }
 
-/** The index slot's word of ours: the member's node (nodes never move while they live). */
-const NODE_WORD = 0;
-
 export class ZSet {
   /**
-   * Member bytes → the member's node id in the list (keyspace/byte-key-index.ts), each slot also holding the node
-   * (NODE_WORD), so a hit reads no other table. Why not a Map of strings: the Map took 15.5% of ZADD -P 16 over
-   * 100k members, three cache misses a hit (figures in docs/performance.md).
+   * Member bytes → the member's id in the tree (keyspace/byte-key-index.ts). Why not a Map of strings: the Map
+   * took 15.5% of ZADD -P 16 over 100k members, three cache misses a hit (figures in docs/performance.md).
    */
-  private readonly dict = new ByteKeyIndex(1);
-  readonly list = new SkipList();
+  private readonly dict = new ByteKeyIndex();
+  readonly list = new ScoreTree();
   /** OBJECT ENCODING: true while Redis would still hold this set as a listpack. */
   listpack: boolean;
 
@@ -52,16 +48,16 @@ export class ZSet {
     return this.dict.size;
   }
 
-  /** The node of `member`, or undefined. */
-  private nodeOf(member: string): ZNode | undefined {
+  /** The id of `member`, or undefined. */
+  private idOf(member: string): number | undefined {
     const j = this.dict.findString(member, hashString(member));
-    return j < 0 ? undefined : this.dict.extra(j, NODE_WORD);
+    return j < 0 ? undefined : this.dict.position(j);
   }
 
-  /** nodeOf() for a member given as its bytes. */
-  private nodeOfBytes(member: Buffer): ZNode | undefined {
+  /** idOf() for a member given as its bytes. */
+  private idOfBytes(member: Buffer): number | undefined {
     const j = this.dict.find(member, hashBytes(member));
-    return j < 0 ? undefined : this.dict.extra(j, NODE_WORD);
+    return j < 0 ? undefined : this.dict.position(j);
   }
 
   private forget(member: string): void {
@@ -70,15 +66,15 @@ export class ZSet {
   }
 
   score(member: string): number | undefined {
-    const n = this.nodeOf(member);
-    return n === undefined ? undefined : this.list.score(n);
+    const id = this.idOf(member);
+    return id === undefined ? undefined : this.list.scoreOf(id);
   }
 
   /** 0-based rank, counted from the lowest score (or the highest with `reverse`); -1 when absent. */
   rank(member: string, reverse: boolean): number {
-    const n = this.nodeOf(member);
-    if (n === undefined) return -1;
-    const r = this.list.rankOf(n);
+    const id = this.idOf(member);
+    if (id === undefined) return -1;
+    const r = this.list.rankOfId(id);
     return reverse ? this.size - r : r - 1;
   }
 
@@ -101,9 +97,9 @@ export class ZSet {
 
   /** Sets a member's score exactly, inserting it when absent, with no encoding rule applied (replaying effects). */
   set(member: string, score: number): void {
-    const n = this.nodeOf(member);
-    if (n === undefined) this.appendSorted(member, score);
-    else if (!Object.is(this.list.score(n), score)) this.list.rescore(n, score);
+    const id = this.idOf(member);
+    if (id === undefined) this.appendSorted(member, score);
+    else if (!Object.is(this.list.scoreOf(id), score)) this.list.rescore(id, score);
   }
 
   /** After a whole set was built as a skiplist: becomes a listpack when Redis would convert it (results of *STORE). */
@@ -112,7 +108,8 @@ export class ZSet {
     if (this.size > entries) return;
     for (const n of this.ascending()) if (this.list.member(n).length > value) return;
     this.listpack = true;
-    for (const n of [...this.ascending()]) this.list.rescore(n, this.stored(this.list.score(n)));
+    const ids = Array.from(this.ascending(), (n) => this.list.idAt(n));
+    for (const id of ids) this.list.rescore(id, this.stored(this.list.scoreOf(id)));
   }
 
   /**
@@ -121,8 +118,8 @@ export class ZSet {
    */
   add(member: Buffer, score: number, f: AddFlags, out: AddResult): void {
     out.score = score;
-    const n = this.nodeOfBytes(member);
-    if (n === undefined) {
+    const id = this.idOfBytes(member);
+    if (id === undefined) {
       if (f.xx) {
         out.outcome = 'nop';
         return;
@@ -136,7 +133,7 @@ export class ZSet {
       out.outcome = 'nop';
       return;
     }
-    const cur = this.list.score(n);
+    const cur = this.list.scoreOf(id);
     let next = score;
     if (f.incr) {
       next += cur;
@@ -150,15 +147,15 @@ export class ZSet {
     else if (next === cur) out.outcome = 'same';
     else {
       out.stored = this.stored(next);
-      this.list.rescore(n, out.stored);
+      this.list.rescore(id, out.stored);
       out.outcome = 'updated';
     }
   }
 
   remove(member: string): boolean {
-    const n = this.nodeOf(member);
-    if (n === undefined) return false;
-    this.list.delete(n);
+    const id = this.idOf(member);
+    if (id === undefined) return false;
+    this.list.remove(id);
     this.forget(member);
     return true;
   }
@@ -166,9 +163,9 @@ export class ZSet {
   /** Removes the lowest (or with `max` the highest) member of a non-empty set and returns it with its score. */
   popEnd(max: boolean): [string, number] {
     const l = this.list;
-    const n = max ? l.tail : l.first();
+    const n = max ? l.last() : l.first();
     const out: [string, number] = [l.member(n), l.score(n)];
-    l.delete(n);
+    l.remove(l.idAt(n));
     this.forget(out[0]);
     return out;
   }
@@ -192,7 +189,7 @@ export class ZSet {
     return first === NIL || last === NIL ? [] : this.removeBetween(first, last);
   }
 
-  private removeBetween(first: ZNode, last: ZNode): string[] {
+  private removeBetween(first: ZPos, last: ZPos): string[] {
     return this.removeRanks(this.list.rankOf(first) - 1, this.list.rankOf(last) - 1);
   }
 
@@ -201,7 +198,7 @@ export class ZSet {
    * answer depends on how Redis searches: a listpack is walked from its head (zzlFirstInLexRange), which is
    * reproduced here, while a skiplist search depends on random levels in Redis as in faha.
    */
-  firstInLex(min: LexBound, max: LexBound): ZNode {
+  firstInLex(min: LexBound, max: LexBound): ZPos {
     if (!this.listpack) return this.list.firstInLex(min, max);
     if (!this.anyInLexWalk(min, max)) return NIL;
     const l = this.list;
@@ -212,11 +209,11 @@ export class ZSet {
   }
 
   /** The last member in a lex range; a listpack is walked from its tail (zzlLastInLexRange). */
-  lastInLex(min: LexBound, max: LexBound): ZNode {
+  lastInLex(min: LexBound, max: LexBound): ZPos {
     if (!this.listpack) return this.list.lastInLex(min, max);
     if (!this.anyInLexWalk(min, max)) return NIL;
     const l = this.list;
-    for (let n = l.tail; n !== NIL; n = l.prev(n)) {
+    for (let n = l.last(); n !== NIL; n = l.prev(n)) {
       if (lexBelowMax(l.member(n), max)) return lexAboveMin(l.member(n), min) ? n : NIL;
     }
     return NIL;
@@ -225,38 +222,37 @@ export class ZSet {
   private anyInLexWalk(min: LexBound, max: LexBound): boolean {
     const l = this.list;
     if (lexRangeEmpty(min, max) || l.length === 0) return false;
-    return lexAboveMin(l.member(l.tail), min) && lexBelowMax(l.member(l.first()), max);
+    return lexAboveMin(l.member(l.last()), min) && lexBelowMax(l.member(l.first()), max);
   }
 
-  /** 1-based rank of a node in the list. */
-  rankOfNode(n: ZNode): number {
+  /** 1-based rank of the entry at a position. */
+  rankOfNode(n: ZPos): number {
     return this.list.rankOf(n);
   }
 
-  /** Members in ascending order. */
-  *ascending(): Generator<ZNode> {
+  /** Positions in ascending order (the set must not change while they are walked). */
+  *ascending(): Generator<ZPos> {
     const l = this.list;
     for (let n = l.first(); n !== NIL; n = l.next(n)) yield n;
   }
 
-  /** One ZSCAN step over the slot table: up to `count` members, visiting at most ten times that many slots. */
-  scanSlots(cursor: number, count: number): { cursor: number; nodes: ZNode[] } {
-    const nodes: ZNode[] = [];
+  /** One ZSCAN step over the member ids: up to `count` members with scores, visiting at most ten times that many ids. */
+  scanIds(cursor: number, count: number): { cursor: number; items: [string, number][] } {
+    const items: [string, number][] = [];
     const l = this.list;
-    const end = l.slotCount;
-    if (cursor >= end) return { cursor: 0, nodes };
+    const end = l.idCount;
+    if (cursor >= end) return { cursor: 0, items };
     let budget = count * 10;
     let at = cursor;
     do {
-      const n = l.atSlot(at);
-      if (n !== NIL) nodes.push(n);
+      if (l.holds(at)) items.push([l.memberOf(at), l.scoreOf(at)]);
       at++;
-    } while (at < end && budget-- > 0 && nodes.length < count);
-    return { cursor: at >= end ? 0 : at, nodes };
+    } while (at < end && budget-- > 0 && items.length < count);
+    return { cursor: at >= end ? 0 : at, items };
   }
 
   /** A member chosen uniformly at random (the set must not be empty): a random rank, O(log n). */
-  randomNode(random: () => number = Math.random): ZNode {
+  randomNode(random: () => number = Math.random): ZPos {
     return this.list.byRank(1 + Math.floor(random() * this.size));
   }
 
@@ -269,8 +265,6 @@ export class ZSet {
 
   /** Adds an absent member with this exact score, keeping the encoding as it is (images, copies, replay). */
   appendSorted(member: string, score: number): void {
-    const n = this.list.create(member, score);
-    this.list.append(n);
-    this.dict.setExtra(this.dict.addString(member, hashString(member), this.list.slot(n)), NODE_WORD, n);
+    this.dict.addString(member, hashString(member), this.list.add(member, score));
   }
 }
