@@ -250,8 +250,12 @@ describe('RequestParser', () => {
       expect(err('*' + '1'.repeat(64 * 1024 - 1))).to.deep.equal([]);
       expect(err('*' + '1'.repeat(64 * 1024))).to.deep.equal(['ERROR ERR Protocol error: too big mbulk count string']);
       expect(err('*1\r\n$' + '1'.repeat(64 * 1024))).to.deep.equal(['ERROR ERR Protocol error: too big bulk count string']);
-      // A terminator within the bytes received makes a long line acceptable.
+      // A terminator within the bytes received makes a long line acceptable, up to 80 KiB from the line's start.
       expect(err('PING ' + 'b'.repeat(70000) + '\r\n')).to.deep.equal([['PING', 'b'.repeat(70000)]]);
+      expect(err('PING ' + 'b'.repeat(80 * 1024 - 7) + '\r\n')).to.deep.equal([['PING', 'b'.repeat(80 * 1024 - 7)]]);
+      expect(err('PING ' + 'b'.repeat(80 * 1024 - 6) + '\r\n')).to.deep.equal(['ERROR ERR Protocol error: too big inline request']);
+      expect(err('*' + '1'.repeat(90000) + '\r\n')).to.deep.equal(['ERROR ERR Protocol error: too big mbulk count string']);
+      expect(err('*1\r\n$' + '1'.repeat(90000) + '\r\n')).to.deep.equal(['ERROR ERR Protocol error: too big bulk count string']);
     });
 
     it('a NUL hiding a header counts toward the too-big limits', () => {

@@ -15,6 +15,13 @@ import { splitInlineArgs } from './inline.js';
 
 /** Longest inline line or length header Redis waits for before calling it a protocol error. */
 export const PROTO_INLINE_MAX_SIZE = 64 * 1024;
+/**
+ * A line whose terminator lies this far from its start is refused even when it arrived whole. Redis checks the
+ * 64 KiB limit after each read of at most 16 KiB (PROTO_IOBUF_LEN), so a line sent at once is refused once a read
+ * ends past 64 KiB without the terminator, at 80 KiB at the latest; checking only at the ends of faha's chunks (up
+ * to 64 KiB, their sizes up to the network) made the outcome for such lines depend on how they were split.
+ */
+const PROTO_LINE_REFUSED_AT = PROTO_INLINE_MAX_SIZE + 16 * 1024;
 /** Arguments longer than this are not shared between commands (argView): a view pins the input it came in. */
 const RECENT_MAX = 64;
 /** Bulks at least this long are collected in a buffer of their own (Redis's PROTO_MBULK_BIG_ARG). */
@@ -321,7 +328,7 @@ export class RequestParser {
   private parseInline(): Buffer[] | null | ProtocolError {
     const buf = this.buf;
     let nl = this.find(0x0a, this.pos);
-    if (nl < 0) {
+    if (nl < 0 || nl - this.pos >= PROTO_LINE_REFUSED_AT) {
       if (this.end - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(ERR_PROTO_TOO_BIG_INLINE);
       return null;
     }
@@ -413,7 +420,7 @@ export class RequestParser {
    */
   private readCount(): 0 | [] | null | ProtocolError {
     const cr = this.findCR(this.pos);
-    if (cr < 0) {
+    if (cr < 0 || cr - this.pos >= PROTO_LINE_REFUSED_AT) {
       if (this.end - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(ERR_PROTO_TOO_BIG_MBULK);
       return null;
     }
@@ -433,7 +440,7 @@ export class RequestParser {
   private readBulkHeader(): 0 | null | ProtocolError {
     const buf = this.buf;
     const cr = this.findCR(this.pos);
-    if (cr < 0) {
+    if (cr < 0 || cr - this.pos >= PROTO_LINE_REFUSED_AT) {
       if (this.end - this.pos > PROTO_INLINE_MAX_SIZE) return new ProtocolError(ERR_PROTO_TOO_BIG_BULK);
       return null;
     }
