@@ -1,54 +1,62 @@
-// The hot path for plain GET, SET, INCR and DECR, the bulk of cache, counter and redis-benchmark traffic: the
-// request is recognised in
-// the input bytes (RequestParser.nextSimple) and run through the same keyspace code as the GET/SET handlers, but
-// without building argv Buffers, looking the command up, checking arity or making a plan. Replies and stats are
-// the same. It must be off whenever per-connection state changes how a command runs (not authenticated, MONITOR,
-// CLIENT PAUSE, CLIENT REPLY OFF/SKIP; later MULTI, subscribed mode): the connection decides that.
-// Justified by scripts/bench.ts (memory mode, SET/GET -P 16): see the measurements in server/docs/performance.md.
-import { SIMPLE_DECR, SIMPLE_GET, SIMPLE_INCR, SIMPLE_SET } from '../resp/request-parser.js';
+// The hot path for the single-key requests that make up most cache, counter, queue and redis-benchmark traffic:
+// plain GET, SET, INCR, DECR, and LPUSH, RPUSH, SADD and HSET of one element. The request is recognised in the input
+// bytes (RequestParser.nextSimple) and run through the same execution code as its handler, but without building
+// argv Buffers, looking the command up, checking arity or making a plan. Replies, stats, notifications and
+// wake-ups of blocked clients are the same. It must be off whenever per-connection state changes how a command
+// runs (not authenticated, MONITOR, CLIENT PAUSE, CLIENT REPLY OFF/SKIP, MULTI, subscribed mode): the connection
+// decides that. Justified by scripts/bench.ts: see the measurements in server/docs/performance.md.
+import {
+  SIMPLE_DECR, SIMPLE_GET, SIMPLE_HSET, SIMPLE_INCR, SIMPLE_LPUSH, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_SET,
+} from '../resp/request-parser.js';
 import type { Dispatcher } from './dispatcher.js';
+import { execHset } from './hashes/set.js';
+import { execPush } from './lists/push.js';
 import type { CommandDef } from './registry.js';
+import { execSadd } from './sets/add-remove.js';
 import { execGet } from './strings/get.js';
 import { execIncrBy } from './strings/incr.js';
 import { execPlainSet } from './strings/set.js';
 import type { Context } from './types.js';
 
-function runGet(ctx: Context, key: string): void {
-  execGet(ctx, key);
-}
+/** What a hot-path request runs: the key, the last argument (SET's value, the pushed element, the member) and HSET's field. */
+export type FastExec = (ctx: Context, key: string, value: Buffer, field: Buffer | null) => void;
 
-function runIncr(ctx: Context, key: string): void {
-  execIncrBy(ctx, key, 1);
-}
+const runGet: FastExec = (ctx, key) => execGet(ctx, key);
+const runIncr: FastExec = (ctx, key) => execIncrBy(ctx, key, 1);
+const runDecr: FastExec = (ctx, key) => execIncrBy(ctx, key, -1);
+const runSet: FastExec = (ctx, key, value) => execPlainSet(ctx, key, value);
+const runLpush: FastExec = (ctx, key, value) => execPush(ctx, key, [value], 0, true, false);
+const runRpush: FastExec = (ctx, key, value) => execPush(ctx, key, [value], 0, false, false);
+const runSadd: FastExec = (ctx, key, value) => execSadd(ctx, key, [value]);
+const runHset: FastExec = (ctx, key, value, field) => execHset(ctx, key, [field!, value]);
 
-function runDecr(ctx: Context, key: string): void {
-  execIncrBy(ctx, key, -1);
-}
+const NAMES = ['get', 'set', 'incr', 'decr', 'lpush', 'rpush', 'sadd', 'hset'];
 
 export class FastPath {
-  private readonly get: CommandDef | undefined;
-  private readonly set: CommandDef | undefined;
-  private readonly incr: CommandDef | undefined;
-  private readonly decr: CommandDef | undefined;
+  /** By SIMPLE_* code: the command (for stats and admission checks) and what runs it. */
+  private readonly defs: (CommandDef | undefined)[] = [];
+  private readonly execs: FastExec[] = [];
 
   constructor(private readonly dispatcher: Dispatcher) {
     const t = dispatcher.table;
-    this.get = t.lookup('get');
-    this.set = t.lookup('set');
-    this.incr = t.lookup('incr');
-    this.decr = t.lookup('decr');
-    this.enabled = this.get !== undefined && this.set !== undefined && this.incr !== undefined && this.decr !== undefined;
+    const codes = [SIMPLE_GET, SIMPLE_SET, SIMPLE_INCR, SIMPLE_DECR, SIMPLE_LPUSH, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_HSET];
+    const execs = [runGet, runSet, runIncr, runDecr, runLpush, runRpush, runSadd, runHset];
+    codes.forEach((code, i) => {
+      this.defs[code] = t.lookup(NAMES[i]);
+      this.execs[code] = execs[i];
+    });
+    this.enabled = NAMES.every((n) => t.lookup(n) !== undefined);
   }
 
   /** False when any of these commands is not served (then the recogniser is not used at all). */
   readonly enabled: boolean;
 
   /** Runs what nextSimple() recognised. */
-  run(op: number, ctx: Context, key: string, value: Buffer): void {
+  run(op: number, ctx: Context, key: string, value: Buffer, field: Buffer): void {
+    // GET and SET first and by name: the bulk of the traffic, and a direct call is one load less than the tables.
     const d = this.dispatcher;
-    if (op === SIMPLE_GET) d.runFast(this.get!, ctx, runGet, key, value);
-    else if (op === SIMPLE_SET) d.runFast(this.set!, ctx, execPlainSet, key, value);
-    else if (op === SIMPLE_INCR) d.runFast(this.incr!, ctx, runIncr, key, value);
-    else if (op === SIMPLE_DECR) d.runFast(this.decr!, ctx, runDecr, key, value);
+    if (op === SIMPLE_GET) d.runFast(this.defs[SIMPLE_GET]!, ctx, runGet, key, value, null);
+    else if (op === SIMPLE_SET) d.runFast(this.defs[SIMPLE_SET]!, ctx, runSet, key, value, null);
+    else d.runFast(this.defs[op]!, ctx, this.execs[op], key, value, op === SIMPLE_HSET ? field : null);
   }
 }

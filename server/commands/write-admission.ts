@@ -54,9 +54,10 @@ export function writeRefusal(log: WriteAdmission, def: CommandDef, argv: Buffer[
   return err === null ? null : misconfLogWrite(reasonOf(err));
 }
 
-/** The same for the hot path's SET/INCR/DECR (one key, maybe one value). */
-export function fastWriteRefusal(log: WriteAdmission, key: string, value: Buffer): string | null {
-  const err = log.admitWrite(key.length + value.length + 2 * PER_ARGUMENT);
+/** The same for the hot path's writes (one key, maybe a value, HSET's field; unused arguments are empty). */
+export function fastWriteRefusal(log: WriteAdmission, key: string, value: Buffer, field: Buffer | null): string | null {
+  const fieldBytes = field === null ? 0 : field.length + PER_ARGUMENT;
+  const err = log.admitWrite(key.length + value.length + fieldBytes + 2 * PER_ARGUMENT);
   return err === null ? null : misconfLogWrite(reasonOf(err));
 }
 

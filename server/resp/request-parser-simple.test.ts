@@ -1,13 +1,15 @@
-// The hot-path recogniser: it must take exactly the canonical plain GET/SET requests and leave everything else,
-// untouched, to next() (which applies Redis's rules).
+// The hot-path recogniser: it must take exactly the canonical plain GET/SET/INCR/DECR requests and one-element
+// LPUSH/RPUSH/SADD/HSET, and leave everything else, untouched, to next() (which applies Redis's rules).
 import { expect } from 'chai';
-import { RequestParser, SIMPLE_DECR, SIMPLE_GET, SIMPLE_INCR, SIMPLE_NONE, SIMPLE_SET } from './request-parser.js';
+import {
+  RequestParser, SIMPLE_DECR, SIMPLE_GET, SIMPLE_HSET, SIMPLE_INCR, SIMPLE_LPUSH, SIMPLE_NONE, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_SET,
+} from './request-parser.js';
 
 function parser(maxBulk = 512 * 1024 * 1024): RequestParser {
   return new RequestParser({ maxBulk, authRequired: () => false });
 }
 
-describe('RequestParser.nextSimple (the GET/SET hot path)', () => {
+describe('RequestParser.nextSimple (the hot path)', () => {
   it('takes a plain GET and a plain SET in any letter case, one request at a time', () => {
     const p = parser();
     p.feed(Buffer.from('*2\r\n$3\r\ngEt\r\n$3\r\nfoo\r\n*3\r\n$3\r\nSET\r\n$1\r\nk\r\n$5\r\nva\r\nl\r\n'));
@@ -33,6 +35,30 @@ describe('RequestParser.nextSimple (the GET/SET hot path)', () => {
     expect(q.nextSimple()).to.equal(SIMPLE_NONE);
   });
 
+  it('takes one-element LPUSH, RPUSH, SADD and HSET in any letter case, with their arguments as views', () => {
+    const p = parser();
+    p.feed(Buffer.from(
+      '*3\r\n$5\r\nlPush\r\n$2\r\nq1\r\n$3\r\none\r\n*3\r\n$5\r\nRPUSH\r\n$2\r\nq1\r\n$0\r\n\r\n' +
+        '*3\r\n$4\r\nSadd\r\n$1\r\ns\r\n$2\r\nm1\r\n*4\r\n$4\r\nhset\r\n$1\r\nh\r\n$1\r\nf\r\n$5\r\nvalue\r\n' +
+        '*2\r\n$4\r\nINCR\r\n$1\r\nc\r\n',
+    ));
+    expect(p.nextSimple()).to.equal(SIMPLE_LPUSH);
+    expect([p.simpleKey, p.simpleValue.toString()]).to.deep.equal(['q1', 'one']);
+    const key = p.simpleKey;
+    expect(p.nextSimple()).to.equal(SIMPLE_RPUSH);
+    // The same key bytes give the same string back (no new string per request).
+    expect(p.simpleKey).to.equal(key);
+    expect(p.simpleValue.length).to.equal(0);
+    expect(p.nextSimple()).to.equal(SIMPLE_SADD);
+    expect([p.simpleKey, p.simpleValue.toString()]).to.deep.equal(['s', 'm1']);
+    expect(p.nextSimple()).to.equal(SIMPLE_HSET);
+    expect([p.simpleKey, p.simpleField.toString(), p.simpleValue.toString()]).to.deep.equal(['h', 'f', 'value']);
+    expect(p.nextSimple()).to.equal(SIMPLE_INCR);
+    // A request without a value leaves none from the one before.
+    expect(p.simpleValue.length).to.equal(0);
+    expect(p.nextSimple()).to.equal(SIMPLE_NONE);
+  });
+
   it('keeps binary keys byte for byte and accepts empty keys and values', () => {
     const p = parser();
     p.feed(Buffer.concat([Buffer.from('*3\r\n$3\r\nset\r\n$2\r\n'), Buffer.from([0, 255]), Buffer.from('\r\n$0\r\n\r\n')]));
@@ -50,6 +76,15 @@ describe('RequestParser.nextSimple (the GET/SET hot path)', () => {
     ['an inline GET', 'GET foo\r\n'],
     ['another command', '*2\r\n$3\r\nDEL\r\n$3\r\nfoo\r\n'],
     ['a non-canonical count', '*02\r\n$3\r\nGET\r\n$3\r\nfoo\r\n'],
+    ['LPUSH of two elements', '*4\r\n$5\r\nLPUSH\r\n$1\r\nq\r\n$1\r\na\r\n$1\r\nb\r\n'],
+    ['LPUSH without an element', '*2\r\n$5\r\nLPUSH\r\n$1\r\nq\r\n'],
+    ['LPUSHX', '*3\r\n$6\r\nLPUSHX\r\n$1\r\nq\r\n$1\r\na\r\n'],
+    ['XPUSH', '*3\r\n$5\r\nXPUSH\r\n$1\r\nq\r\n$1\r\na\r\n'],
+    ['SADD of two members', '*4\r\n$4\r\nSADD\r\n$1\r\ns\r\n$1\r\na\r\n$1\r\nb\r\n'],
+    ['HSET without a value', '*3\r\n$4\r\nHSET\r\n$1\r\nh\r\n$1\r\nf\r\n'],
+    ['HSET of two pairs', '*6\r\n$4\r\nHSET\r\n$1\r\nh\r\n$1\r\nf\r\n$1\r\nv\r\n$1\r\ng\r\n$1\r\nw\r\n'],
+    ['an HSET whose value is incomplete', '*4\r\n$4\r\nHSET\r\n$1\r\nh\r\n$1\r\nf\r\n$5\r\nval'],
+    ['HGET', '*3\r\n$4\r\nHGET\r\n$1\r\nh\r\n$1\r\nf\r\n'],
   ];
   for (const [what, input] of leftAlone) {
     it(`leaves ${what} to next()`, () => {

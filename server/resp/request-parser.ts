@@ -53,6 +53,10 @@ export const SIMPLE_GET = 1;
 export const SIMPLE_SET = 2;
 export const SIMPLE_INCR = 3;
 export const SIMPLE_DECR = 4;
+export const SIMPLE_LPUSH = 5;
+export const SIMPLE_RPUSH = 6;
+export const SIMPLE_SADD = 7;
+export const SIMPLE_HSET = 8;
 
 /**
  * Parses a length as Redis's string2ll does: optional '-', no leading zeros or '+', no spaces, at most 20
@@ -79,6 +83,16 @@ export function parseStrictInt(buf: Buffer, start: number, end: number): number 
     v = Number(exact);
   }
   return neg ? -v : v;
+}
+
+/**
+ * Whether latin1 string `s` spells exactly buf[start, end). Compared from the end: keys that differ (key:000012,
+ * key:000345) mostly differ there, so a miss costs a byte or two.
+ */
+function sameLatin1(s: string, buf: Buffer, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let i = s.length - 1; i >= 0; i--) if (s.charCodeAt(i) !== buf[start + i]) return false;
+  return true;
 }
 
 export interface ParserLimits {
@@ -201,9 +215,10 @@ export class RequestParser {
 
   /**
    * The hot-path recogniser (see commands/fast-path.ts): when the next request is, complete and in canonical
-   * form, exactly `GET key`, `SET key value`, `INCR key` or `DECR key` (any case, small bulks, every CRLF in
-   * place), consumes it and returns its SIMPLE_* code with the key (latin1) in `simpleKey` and, for SET, the value
-   * view in `simpleValue`. Anything else, or anything incomplete, returns SIMPLE_NONE and leaves the input to
+   * form, exactly `GET key`, `SET key value`, `INCR key`, `DECR key`, `LPUSH key value`, `RPUSH key value`,
+   * `SADD key member` or `HSET key field value` (any case, small bulks, every CRLF in place), consumes it and
+   * returns its SIMPLE_* code with the key (latin1) in `simpleKey`, the last argument's view in `simpleValue` and
+   * HSET's field in `simpleField`. Anything else, or anything incomplete, returns SIMPLE_NONE and leaves the input to
    * next(), which then applies every Redis rule (limits, errors) as usual. Used only for authenticated clients.
    */
   nextSimple(): number {
@@ -216,20 +231,33 @@ export class RequestParser {
     if (buf[p + 6] !== 0x0d || buf[p + 7] !== 0x0a) return SIMPLE_NONE;
     const argc = buf[p + 1];
     const nameLen = buf[p + 5] - 0x30;
-    const op = nameLen === 3 ? this.name3(p + 8, argc) : nameLen === 4 && argc === 0x32 ? this.name4(p + 8) : SIMPLE_NONE;
+    const op =
+      nameLen === 3 ? this.name3(p + 8, argc) : nameLen === 4 ? this.name4(p + 8, argc) : nameLen === 5 && argc === 0x33 ? this.name5(p + 8) : SIMPLE_NONE;
     if (op === SIMPLE_NONE) return SIMPLE_NONE;
     p += 10 + nameLen;
     const keyStart = this.simpleBulk(p);
     if (keyStart < 0) return SIMPLE_NONE;
     const keyEnd = keyStart + this.simpleLen;
     p = keyEnd + 2;
-    if (op === SIMPLE_SET) {
-      const valueStart = this.simpleBulk(p);
-      if (valueStart < 0) return SIMPLE_NONE;
-      p = valueStart + this.simpleLen + 2;
-      this.simpleValue = buf.subarray(valueStart, valueStart + this.simpleLen);
+    // SET, LPUSH, RPUSH and SADD carry one more argument (the value), HSET two (field, value).
+    if (argc === 0x32) this.simpleValue = EMPTY;
+    else {
+      let at = this.simpleBulk(p);
+      if (at < 0) return SIMPLE_NONE;
+      let len = this.simpleLen;
+      p = at + len + 2;
+      if (argc === 0x34) {
+        const fieldAt = at;
+        const fieldLen = len;
+        at = this.simpleBulk(p);
+        if (at < 0) return SIMPLE_NONE;
+        len = this.simpleLen;
+        p = at + len + 2;
+        this.simpleField = buf.subarray(fieldAt, fieldAt + fieldLen);
+      }
+      this.simpleValue = buf.subarray(at, at + len);
     }
-    this.simpleKey = buf.toString('latin1', keyStart, keyEnd);
+    if (!sameLatin1(this.simpleKey, buf, keyStart, keyEnd)) this.simpleKey = buf.toString('latin1', keyStart, keyEnd);
     this.pos = p;
     return op;
   }
@@ -244,21 +272,42 @@ export class RequestParser {
     return SIMPLE_NONE;
   }
 
-  /** INCR or DECR at `at`, followed by CRLF. */
-  private name4(at: number): number {
+  /** INCR or DECR (2 arguments), SADD (3) or HSET (4) at `at`, followed by CRLF. */
+  private name4(at: number, argc: number): number {
     const buf = this.buf;
-    if ((buf[at + 2] | 0x20) !== 0x63 || (buf[at + 3] | 0x20) !== 0x72 || buf[at + 4] !== 0x0d || buf[at + 5] !== 0x0a) return SIMPLE_NONE;
-    const first = buf[at] | 0x20;
-    const second = buf[at + 1] | 0x20;
-    if (first === 0x69 && second === 0x6e) return SIMPLE_INCR;
-    if (first === 0x64 && second === 0x65) return SIMPLE_DECR;
+    if (buf[at + 4] !== 0x0d || buf[at + 5] !== 0x0a) return SIMPLE_NONE;
+    const a = buf[at] | 0x20;
+    const b = buf[at + 1] | 0x20;
+    const c = buf[at + 2] | 0x20;
+    const d = buf[at + 3] | 0x20;
+    if (argc === 0x32 && c === 0x63 && d === 0x72) {
+      if (a === 0x69 && b === 0x6e) return SIMPLE_INCR;
+      if (a === 0x64 && b === 0x65) return SIMPLE_DECR;
+    } else if (argc === 0x33 && a === 0x73 && b === 0x61 && c === 0x64 && d === 0x64) {
+      return SIMPLE_SADD;
+    } else if (argc === 0x34 && a === 0x68 && b === 0x73 && c === 0x65 && d === 0x74) {
+      return SIMPLE_HSET;
+    }
     return SIMPLE_NONE;
   }
 
-  /** Key of the request nextSimple() consumed. */
+  /** LPUSH or RPUSH (3 arguments) at `at`, followed by CRLF. */
+  private name5(at: number): number {
+    const buf = this.buf;
+    if ((buf[at + 1] | 0x20) !== 0x70 || (buf[at + 2] | 0x20) !== 0x75 || (buf[at + 3] | 0x20) !== 0x73) return SIMPLE_NONE;
+    if ((buf[at + 4] | 0x20) !== 0x68 || buf[at + 5] !== 0x0d || buf[at + 6] !== 0x0a) return SIMPLE_NONE;
+    const first = buf[at] | 0x20;
+    if (first === 0x6c) return SIMPLE_LPUSH;
+    if (first === 0x72) return SIMPLE_RPUSH;
+    return SIMPLE_NONE;
+  }
+
+  /** Key of the request nextSimple() consumed (the previous one's string when the bytes are the same). */
   simpleKey = '';
-  /** Value of the SET nextSimple() consumed (a view of the input). */
+  /** The last argument of the SET, LPUSH, RPUSH, SADD or HSET nextSimple() consumed (a view of the input). */
   simpleValue: Buffer = EMPTY;
+  /** The field of the HSET nextSimple() consumed (a view of the input). */
+  simpleField: Buffer = EMPTY;
   private simpleLen = 0;
 
   /** At `p`, "$<len>\r\n<len bytes>\r\n" wholly present with a small canonical length: the data start, else -1. */
@@ -288,6 +337,8 @@ export class RequestParser {
     // Views pin the input they came in: an idle connection keeps none.
     this.recentName = null;
     this.recentKey = null;
+    this.simpleValue = EMPTY;
+    this.simpleField = EMPTY;
     this.pos = 0;
     this.end = 0;
     this.owned = false;

@@ -4,12 +4,19 @@ import { hashDelete, hashSet, hashSetNx } from '../../keyspace/hash.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE, wrongArity } from '../../resp/errors.js';
 import { keyString } from '../args.js';
-import { ErrorReply, type Handler } from '../types.js';
+import { ErrorReply, type Context, type Handler } from '../types.js';
 
 interface SetPlan {
   key: string;
   /** field, value, field, value … (views into argv: the keyspace copies what it keeps). */
   pairs: Buffer[];
+}
+
+/** HSET's effect and reply (also the hot path's): the number of fields created. */
+export function execHset(ctx: Context, key: string, pairs: readonly Buffer[]): void {
+  const r = hashSet(ctx.ks, ctx.session.db, key, pairs);
+  if (r === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
+  else ctx.reply.integer(r);
 }
 
 function setHandler(name: 'hset' | 'hmset'): Handler<SetPlan> {
@@ -21,9 +28,9 @@ function setHandler(name: 'hset' | 'hmset'): Handler<SetPlan> {
       return { key: keyString(argv[1]), pairs: argv.slice(2) };
     },
     exec(ctx, p) {
+      if (name === 'hset') return execHset(ctx, p.key, p.pairs);
       const r = hashSet(ctx.ks, ctx.session.db, p.key, p.pairs);
       if (r === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
-      else if (name === 'hset') ctx.reply.integer(r);
       else ctx.reply.ok();
     },
   };

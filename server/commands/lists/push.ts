@@ -3,7 +3,7 @@ import { insertAtPivot, lookupList, pushItems } from '../../keyspace/list/ops.js
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_SYNTAX, ERR_WRONGTYPE } from '../../resp/errors.js';
 import { isOption, keyString } from '../args.js';
-import { ErrorReply, type Handler } from '../types.js';
+import { ErrorReply, type Context, type Handler } from '../types.js';
 
 interface PushPlan {
   key: string;
@@ -13,17 +13,20 @@ interface PushPlan {
 
 const pushPlan = (argv: Buffer[]): PushPlan => ({ key: keyString(argv[1]), argv });
 
+/** Pushes items[from..] and replies the list's length (LPUSH, RPUSH, their X forms, and the hot path's pushes). */
+export function execPush(ctx: Context, key: string, items: readonly Buffer[], from: number, head: boolean, onlyIfExists: boolean): void {
+  const db = ctx.session.db;
+  const e = lookupList(ctx.ks, db, key, true);
+  if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
+  if (e === undefined && onlyIfExists) return ctx.reply.integer(0);
+  ctx.reply.integer(pushItems(ctx.ks, db, key, e, items, head, from));
+}
+
 function pushHandler(name: string, head: boolean, onlyIfExists: boolean): Handler<PushPlan> {
   return {
     name,
     parse: pushPlan,
-    exec(ctx, p) {
-      const db = ctx.session.db;
-      const e = lookupList(ctx.ks, db, p.key, true);
-      if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
-      if (e === undefined && onlyIfExists) return ctx.reply.integer(0);
-      ctx.reply.integer(pushItems(ctx.ks, db, p.key, e, p.argv, head, 2));
-    },
+    exec: (ctx, p) => execPush(ctx, p.key, p.argv, 2, head, onlyIfExists),
   };
 }
 

@@ -27,10 +27,15 @@ interface AddPlan {
   members: Buffer[];
 }
 
+/** SADD's effect and reply (also the hot path's). */
+export function execSadd(ctx: Context, key: string, members: readonly Buffer[]): void {
+  replyCount(ctx, addMembers(ctx.ks, ctx.session.db, key, members));
+}
+
 export const sadd: Handler<AddPlan> = {
   name: 'sadd',
   parse: (argv) => ({ key: keyString(argv[1]), members: argv.slice(2) }),
-  exec: (ctx, p) => replyCount(ctx, addMembers(ctx.ks, ctx.session.db, p.key, p.members)),
+  exec: (ctx, p) => execSadd(ctx, p.key, p.members),
 };
 
 export const srem: Handler<MembersPlan> = {
