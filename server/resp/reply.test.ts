@@ -35,7 +35,7 @@ describe('ReplyWriter', () => {
   });
 
   it('writes every integer and length as the decimal String() gives, at each digit count and sign', () => {
-    const values: number[] = [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 31, -(2 ** 31), 1e15, 999999999999999];
+    const values: number[] = [Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER, 2 ** 31, -(2 ** 31), 2 ** 31 - 1, 2 ** 31 + 1, 2 ** 32 - 1, 2 ** 32, -(2 ** 31) - 1, 1e15, 999999999999999];
     for (let p = 1; p <= 1e15; p *= 10) values.push(p - 1, p, p + 1, -p, 7 * p + 3);
     for (const v of values) {
       expect(written(2, (w) => w.integer(v))).to.equal(`:${v}\r\n`);
