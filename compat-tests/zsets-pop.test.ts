@@ -87,6 +87,15 @@ describe('compat: sorted-set pops', () => {
     await blockedClients(d.pair, 0);
   });
 
+  it('a blocked BZPOPMAX is served by a one-pair ZADD (the hot path) at once', async () => {
+    const waiter = await d.newPair();
+    start(waiter, 'BZPOPMAX', 'k', '0');
+    await blockedClients(d.pair, 1);
+    await d.pair.cmd('ZADD', 'k', '7', 'only');
+    await next(waiter, 'BZPOPMAX served');
+    await d.pair.cmd('EXISTS', 'k');
+  });
+
   it('clients blocked on one key are served in the order they blocked', async () => {
     const waiters = [await d.newPair(), await d.newPair(), await d.newPair()];
     start(waiters[0], 'BZPOPMAX', 'k', '0');

@@ -1,18 +1,19 @@
 // The hot path for the single-key requests that make up most cache, counter, queue and redis-benchmark traffic:
-// plain GET, SET, INCR, DECR, and LPUSH, RPUSH, SADD and HSET of one element. The request is recognised in the input
+// plain GET, SET, INCR, DECR, and LPUSH, RPUSH, SADD, HSET and ZADD (no options) of one element. The request is recognised in the input
 // bytes (RequestParser.nextSimple) and run through the same execution code as its handler, but without building
 // argv Buffers, looking the command up, checking arity or making a plan. Replies, stats, notifications and
 // wake-ups of blocked clients are the same. It must be off whenever per-connection state changes how a command
 // runs (not authenticated, MONITOR, CLIENT PAUSE, CLIENT REPLY OFF/SKIP, MULTI, subscribed mode): the connection
 // decides that. Justified by scripts/bench.ts: see the measurements in server/docs/performance.md.
 import {
-  SIMPLE_DECR, SIMPLE_GET, SIMPLE_HSET, SIMPLE_INCR, SIMPLE_LPUSH, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_SET,
+  SIMPLE_DECR, SIMPLE_GET, SIMPLE_HSET, SIMPLE_INCR, SIMPLE_LPUSH, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_SET, SIMPLE_ZADD,
 } from '../resp/request-parser.js';
 import type { Dispatcher } from './dispatcher.js';
 import { execHset } from './hashes/set.js';
 import { execPush } from './lists/push.js';
 import type { CommandDef } from './registry.js';
 import { execSadd } from './sets/add-remove.js';
+import { execZaddOne } from './sorted-sets/zadd.js';
 import { execGet } from './strings/get.js';
 import { execIncrBy } from './strings/incr.js';
 import { execPlainSet } from './strings/set.js';
@@ -29,8 +30,9 @@ const runLpush: FastExec = (ctx, key, value) => execPush(ctx, key, [value], 0, t
 const runRpush: FastExec = (ctx, key, value) => execPush(ctx, key, [value], 0, false, false);
 const runSadd: FastExec = (ctx, key, value) => execSadd(ctx, key, [value]);
 const runHset: FastExec = (ctx, key, value, field) => execHset(ctx, key, [field!, value]);
+const runZadd: FastExec = (ctx, key, value, field) => execZaddOne(ctx, key, field!, value);
 
-const NAMES = ['get', 'set', 'incr', 'decr', 'lpush', 'rpush', 'sadd', 'hset'];
+const NAMES = ['get', 'set', 'incr', 'decr', 'lpush', 'rpush', 'sadd', 'hset', 'zadd'];
 
 export class FastPath {
   /** By SIMPLE_* code: the command (for stats and admission checks) and what runs it. */
@@ -39,8 +41,8 @@ export class FastPath {
 
   constructor(private readonly dispatcher: Dispatcher) {
     const t = dispatcher.table;
-    const codes = [SIMPLE_GET, SIMPLE_SET, SIMPLE_INCR, SIMPLE_DECR, SIMPLE_LPUSH, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_HSET];
-    const execs = [runGet, runSet, runIncr, runDecr, runLpush, runRpush, runSadd, runHset];
+    const codes = [SIMPLE_GET, SIMPLE_SET, SIMPLE_INCR, SIMPLE_DECR, SIMPLE_LPUSH, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_HSET, SIMPLE_ZADD];
+    const execs = [runGet, runSet, runIncr, runDecr, runLpush, runRpush, runSadd, runHset, runZadd];
     codes.forEach((code, i) => {
       this.defs[code] = t.lookup(NAMES[i]);
       this.execs[code] = execs[i];
@@ -57,6 +59,6 @@ export class FastPath {
     const d = this.dispatcher;
     if (op === SIMPLE_GET) d.runFast(this.defs[SIMPLE_GET]!, ctx, runGet, key, value, null);
     else if (op === SIMPLE_SET) d.runFast(this.defs[SIMPLE_SET]!, ctx, runSet, key, value, null);
-    else d.runFast(this.defs[op]!, ctx, this.execs[op], key, value, op === SIMPLE_HSET ? field : null);
+    else d.runFast(this.defs[op]!, ctx, this.execs[op], key, value, op === SIMPLE_HSET || op === SIMPLE_ZADD ? field : null);
   }
 }

@@ -3,6 +3,7 @@
 import { expect } from 'chai';
 import {
   RequestParser, SIMPLE_DECR, SIMPLE_GET, SIMPLE_HSET, SIMPLE_INCR, SIMPLE_LPUSH, SIMPLE_NONE, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_SET,
+  SIMPLE_ZADD,
 } from './request-parser.js';
 
 function parser(maxBulk = 512 * 1024 * 1024): RequestParser {
@@ -57,6 +58,22 @@ describe('RequestParser.nextSimple (the hot path)', () => {
     // A request without a value leaves none from the one before.
     expect(p.simpleValue.length).to.equal(0);
     expect(p.nextSimple()).to.equal(SIMPLE_NONE);
+  });
+
+  it('takes ZADD of one score and member, and leaves a score that may be an option to next()', () => {
+    const p = parser();
+    p.feed(Buffer.from('*4\r\n$4\r\nzAdd\r\n$1\r\nz\r\n$4\r\n-1.5\r\n$2\r\nm1\r\n*4\r\n$4\r\nZADD\r\n$1\r\nz\r\n$0\r\n\r\n$1\r\nm\r\n'));
+    expect(p.nextSimple()).to.equal(SIMPLE_ZADD);
+    expect([p.simpleKey, p.simpleField.toString(), p.simpleValue.toString()]).to.deep.equal(['z', '-1.5', 'm1']);
+    // An empty score is no option: the hot path answers it as ZADD's parse does.
+    expect(p.nextSimple()).to.equal(SIMPLE_ZADD);
+    expect(p.simpleField.length).to.equal(0);
+    for (const first of ['NX', 'xx', 'CH', 'incr', 'GT', 'lt', 'inf', 'Infinity']) {
+      const q = parser();
+      q.feed(Buffer.from(`*4\r\n$4\r\nZADD\r\n$1\r\nz\r\n$${first.length}\r\n${first}\r\n$1\r\nm\r\n`));
+      expect(q.nextSimple(), first).to.equal(SIMPLE_NONE);
+      expect((q.next() as Buffer[]).length).to.equal(4);
+    }
   });
 
   it('keeps binary keys byte for byte and accepts empty keys and values', () => {

@@ -57,6 +57,7 @@ export const SIMPLE_LPUSH = 5;
 export const SIMPLE_RPUSH = 6;
 export const SIMPLE_SADD = 7;
 export const SIMPLE_HSET = 8;
+export const SIMPLE_ZADD = 9;
 
 /**
  * Parses a length as Redis's string2ll does: optional '-', no leading zeros or '+', no spaces, at most 20
@@ -84,6 +85,9 @@ export function parseStrictInt(buf: Buffer, start: number, end: number): number 
   }
   return neg ? -v : v;
 }
+
+/** First letters (lower case) of ZADD's options: NX XX CH INCR GT LT. */
+const ZADD_OPTION_INITIALS = [0x6e, 0x78, 0x63, 0x69, 0x67, 0x6c];
 
 /**
  * Whether latin1 string `s` spells exactly buf[start, end). Compared from the end: keys that differ (key:000012,
@@ -216,9 +220,9 @@ export class RequestParser {
   /**
    * The hot-path recogniser (see commands/fast-path.ts): when the next request is, complete and in canonical
    * form, exactly `GET key`, `SET key value`, `INCR key`, `DECR key`, `LPUSH key value`, `RPUSH key value`,
-   * `SADD key member` or `HSET key field value` (any case, small bulks, every CRLF in place), consumes it and
-   * returns its SIMPLE_* code with the key (latin1) in `simpleKey`, the last argument's view in `simpleValue` and
-   * HSET's field in `simpleField`. Anything else, or anything incomplete, returns SIMPLE_NONE and leaves the input to
+   * `SADD key member`, `HSET key field value` or `ZADD key score member` whose score cannot be an option (any
+   * case, small bulks, every CRLF in place), consumes it and returns its SIMPLE_* code with the key (latin1) in
+   * `simpleKey`, the last argument's view in `simpleValue` and HSET's field or ZADD's score in `simpleField`. Anything else, or anything incomplete, returns SIMPLE_NONE and leaves the input to
    * next(), which then applies every Redis rule (limits, errors) as usual. Used only for authenticated clients.
    */
   nextSimple(): number {
@@ -247,6 +251,8 @@ export class RequestParser {
       let len = this.simpleLen;
       p = at + len + 2;
       if (argc === 0x34) {
+        // ZADD's score may instead be an option (NX, CH…: then a syntax error), which next() sorts out.
+        if (op === SIMPLE_ZADD && len > 0 && ZADD_OPTION_INITIALS.includes(buf[at] | 0x20)) return SIMPLE_NONE;
         const fieldAt = at;
         const fieldLen = len;
         at = this.simpleBulk(p);
@@ -287,6 +293,8 @@ export class RequestParser {
       return SIMPLE_SADD;
     } else if (argc === 0x34 && a === 0x68 && b === 0x73 && c === 0x65 && d === 0x74) {
       return SIMPLE_HSET;
+    } else if (argc === 0x34 && a === 0x7a && b === 0x61 && c === 0x64 && d === 0x64) {
+      return SIMPLE_ZADD;
     }
     return SIMPLE_NONE;
   }
@@ -306,7 +314,7 @@ export class RequestParser {
   simpleKey = '';
   /** The last argument of the SET, LPUSH, RPUSH, SADD or HSET nextSimple() consumed (a view of the input). */
   simpleValue: Buffer = EMPTY;
-  /** The field of the HSET nextSimple() consumed (a view of the input). */
+  /** The field of the HSET, or the score of the ZADD, nextSimple() consumed (a view of the input). */
   simpleField: Buffer = EMPTY;
   private simpleLen = 0;
 

@@ -63,6 +63,15 @@ function execZadd(ctx: Context, p: ZaddPlan): void {
   }
 }
 
+const NO_FLAGS: AddFlags = Object.freeze({ incr: false, nx: false, xx: false, gt: false, lt: false });
+
+/** ZADD key score member, as parseZadd and execZadd would run it (the hot path's; the score is not an option). */
+export function execZaddOne(ctx: Context, key: string, score: Buffer, member: Buffer): void {
+  const s = readScore(score);
+  if (s instanceof ErrorReply) return ctx.reply.error(s.message);
+  execZadd(ctx, { key, flags: NO_FLAGS, ch: false, pairs: [[s, member]] });
+}
+
 export const zaddHandler: Handler<ZaddPlan> = {
   name: 'zadd',
   parse: (argv) => parseZadd(argv, false),
