@@ -32,22 +32,32 @@ const runSadd: FastExec = (ctx, key, value) => execSadd(ctx, key, [value]);
 const runHset: FastExec = (ctx, key, value, field) => execHset(ctx, key, [field!, value]);
 const runZadd: FastExec = (ctx, key, value, field) => execZaddOne(ctx, key, field!, value);
 
-const NAMES = ['get', 'set', 'incr', 'decr', 'lpush', 'rpush', 'sadd', 'hset', 'zadd'];
+/** Each SIMPLE_* code: its command's name, what runs it, and whether it takes simpleField (HSET's field, ZADD's score). */
+const ROUTES: [code: number, name: string, exec: FastExec, takesField: boolean][] = [
+  [SIMPLE_GET, 'get', runGet, false],
+  [SIMPLE_SET, 'set', runSet, false],
+  [SIMPLE_INCR, 'incr', runIncr, false],
+  [SIMPLE_DECR, 'decr', runDecr, false],
+  [SIMPLE_LPUSH, 'lpush', runLpush, false],
+  [SIMPLE_RPUSH, 'rpush', runRpush, false],
+  [SIMPLE_SADD, 'sadd', runSadd, false],
+  [SIMPLE_HSET, 'hset', runHset, true],
+  [SIMPLE_ZADD, 'zadd', runZadd, true],
+];
 
 export class FastPath {
-  /** By SIMPLE_* code: the command (for stats and admission checks) and what runs it. */
+  /** By SIMPLE_* code, from ROUTES: the command (for stats and admission checks), what runs it, whether it takes a field. */
   private readonly defs: (CommandDef | undefined)[] = [];
   private readonly execs: FastExec[] = [];
+  private readonly takesField: boolean[] = [];
 
   constructor(private readonly dispatcher: Dispatcher) {
-    const t = dispatcher.table;
-    const codes = [SIMPLE_GET, SIMPLE_SET, SIMPLE_INCR, SIMPLE_DECR, SIMPLE_LPUSH, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_HSET, SIMPLE_ZADD];
-    const execs = [runGet, runSet, runIncr, runDecr, runLpush, runRpush, runSadd, runHset, runZadd];
-    codes.forEach((code, i) => {
-      this.defs[code] = t.lookup(NAMES[i]);
-      this.execs[code] = execs[i];
-    });
-    this.enabled = NAMES.every((n) => t.lookup(n) !== undefined);
+    for (const [code, name, exec, takesField] of ROUTES) {
+      this.defs[code] = dispatcher.table.lookup(name);
+      this.execs[code] = exec;
+      this.takesField[code] = takesField;
+    }
+    this.enabled = ROUTES.every(([code]) => this.defs[code] !== undefined);
   }
 
   /** False when any of these commands is not served (then the recogniser is not used at all). */
@@ -59,6 +69,6 @@ export class FastPath {
     const d = this.dispatcher;
     if (op === SIMPLE_GET) d.runFast(this.defs[SIMPLE_GET]!, ctx, runGet, key, value, null);
     else if (op === SIMPLE_SET) d.runFast(this.defs[SIMPLE_SET]!, ctx, runSet, key, value, null);
-    else d.runFast(this.defs[op]!, ctx, this.execs[op], key, value, op === SIMPLE_HSET || op === SIMPLE_ZADD ? field : null);
+    else d.runFast(this.defs[op]!, ctx, this.execs[op], key, value, this.takesField[op] ? field : null);
   }
 }

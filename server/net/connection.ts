@@ -10,7 +10,7 @@ import { coarseNow, now } from '../clock.js';
 import type { Log } from '../engine/log.js';
 import type { Logger } from '../logger.js';
 import { ReplyWriter } from '../resp/reply.js';
-import { ProtocolError, RequestParser, SIMPLE_LPUSH, SIMPLE_NONE, SIMPLE_RPUSH, SIMPLE_ZADD, type ParserLimits } from '../resp/request-parser.js';
+import { ProtocolError, RequestParser, SIMPLE_NONE, type ParserLimits } from '../resp/request-parser.js';
 import type { FastPath } from '../commands/fast-path.js';
 import { formatClientInfo, type ClientInfoSource } from './client-info.js';
 import type { ClientSocket, WriteGroup } from './client-socket.js';
@@ -228,11 +228,9 @@ export class Connection implements Session, ClientInfoSource {
         if (op !== SIMPLE_NONE) {
           const parser = this.parser;
           this.host.fast.run(op, this.ctx, parser.simpleKey, parser.simpleValue, parser.simpleField);
-          // A push or ZADD may have made a key ready for a blocked client, as after any command (runOne).
-          if (op === SIMPLE_LPUSH || op === SIMPLE_RPUSH || op === SIMPLE_ZADD) {
-            const blocking = this.host.server.blocking;
-            if (blocking.hasReady) blocking.serveReady();
-          }
+          // Keys made ready for blocked clients are served after the command, as after any command (runOne).
+          const blocking = this.host.server.blocking;
+          if (blocking.hasReady) blocking.serveReady();
           continue;
         }
       }

@@ -44,11 +44,6 @@ const FIRST_ROOM = 4;
 const PATH_NODE = new Int32Array(MAX_DEPTH);
 const PATH_CHILD = new Int32Array(MAX_DEPTH);
 
-/** Scores order by value (-0 equals 0), equal scores by member bytes (latin1 strings compare as memcmp). */
-function after(s1: number, m1: string, s2: number, m2: string): boolean {
-  return s1 > s2 || (s1 === s2 && m1 > m2);
-}
-
 export class ScoreTree {
   /** Member and score of each id; null marks a free id. */
   private readonly members: (string | null)[] = [];
