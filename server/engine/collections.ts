@@ -16,6 +16,18 @@ export interface CollectionCodec {
    * it was when the IMAGE was made: commands may change an encoding without logging anything (SORT does).
    */
   encodingOf?(obj: unknown): number;
+  /**
+   * The ops whose payloads concatenate, each with where its u32 item count sits: two such payloads of one key that
+   * agree on every byte before the count apply as one payload with the summed count and the second's items after
+   * the first's. The store then grows the key's last record rather than writing another (Log.extendLast). Only
+   * ops for which applying the pair as one ends in exactly the object applying them in turn does.
+   */
+  concatenable?: Readonly<Record<number, number>>;
+}
+
+/** Where the item count of a payload starting with `op` sits when `type` lets such payloads concatenate, else 0. */
+export function concatCountAt(type: number, op: number): number {
+  return countAtByType[type]?.[op] ?? 0;
 }
 
 /** The codec's encoding tag of `obj` (0 when the type has none). */
@@ -24,10 +36,15 @@ export function encodingTag(type: number, obj: unknown): number {
 }
 
 const codecs: (CollectionCodec | undefined)[] = [];
+/** Each type's `concatenable` as an array by op: looked up on every delta, so no object property walk. */
+const countAtByType: (number[] | undefined)[] = [];
 
 /** Registers the codec of value type `type` (1..255; 0 is the engine's bytes type). Done at module load. */
 export function registerCollectionCodec(type: number, codec: CollectionCodec): void {
   codecs[type] = codec;
+  const byOp: number[] = [];
+  for (const [op, countAt] of Object.entries(codec.concatenable ?? {})) byOp[Number(op)] = countAt;
+  countAtByType[type] = byOp;
 }
 
 export function codecOf(type: number): CollectionCodec | undefined {

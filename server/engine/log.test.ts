@@ -269,4 +269,71 @@ describe('engine: the log', () => {
     Log.open(opts(), collect(seen)).close();
     expect(seen.map((r) => r.key)).to.deep.equal(['first', 'late', 'k']);
   });
+
+  describe('extendLast: a delta payload joining the record appended last', () => {
+    /** A payload as the list codec writes a push: op, u32 count, then u32-length-prefixed items. */
+    const push = (op: number, ...items: string[]): Buffer => {
+      const parts = [Buffer.from([op]), u32(items.length)];
+      for (const it of items) parts.push(u32(it.length), Buffer.from(it, 'latin1'));
+      return Buffer.concat(parts);
+    };
+    const u32 = (n: number): Buffer => {
+      const b = Buffer.alloc(4);
+      b.writeUInt32LE(n);
+      return b;
+    };
+
+    it('sums the counts and appends the items in order, and recovery reads one record with all of them', () => {
+      const log = Log.open(opts(), () => {});
+      log.append(RecordKind.Delta, 1, 2, 'list', push(1, 'a'), 0);
+      expect(log.extendLast(2, 4, push(1, 'bc'), 1)).to.equal(6);
+      // An item longer than the loop copies is copied too.
+      const long = 'x'.repeat(100);
+      expect(log.extendLast(2, 4, push(1, long, 'd'), 1)).to.equal(4 + 100 + 4 + 1);
+      log.close();
+      const seen: Seen[] = [];
+      Log.open(opts(), collect(seen)).close();
+      expect(seen).to.have.length(1);
+      expect(seen[0].kind).to.equal(RecordKind.Delta);
+      expect(Buffer.from(seen[0].value, 'latin1')).to.deep.equal(push(1, 'a', 'bc', long, 'd'));
+    });
+
+    it('refuses a different op, database or key length, and a record that is not a delta', () => {
+      const log = Log.open(opts(), () => {});
+      log.append(RecordKind.Delta, 1, 0, 'k', push(1, 'a'), 0);
+      expect(log.extendLast(0, 1, push(2, 'b'), 1)).to.equal(-1);
+      expect(log.extendLast(1, 1, push(1, 'b'), 1)).to.equal(-1);
+      expect(log.extendLast(0, 2, push(1, 'b'), 1)).to.equal(-1);
+      log.append(RecordKind.PutString, 0, 0, 'k', push(1, 'a'), 0);
+      expect(log.extendLast(0, 1, push(1, 'b'), 1)).to.equal(-1);
+      log.close();
+      const seen: Seen[] = [];
+      Log.open(opts(), collect(seen)).close();
+      expect(seen.map((r) => Buffer.from(r.value, 'latin1'))).to.deep.equal([push(1, 'a'), push(1, 'a')]);
+    });
+
+    it('never reaches into a sealed batch, or into the part before a segment change', () => {
+      const log = Log.open(opts({ segmentSize: 4096 }), () => {});
+      log.append(RecordKind.Delta, 1, 0, 'k', push(1, 'a'), 0);
+      log.flush();
+      expect(log.extendLast(0, 1, push(1, 'b'), 1)).to.equal(-1);
+      // The open batch's records so far stay in segment 1 when a record needs segment 2.
+      log.append(RecordKind.Delta, 1, 0, 'k', push(1, 'c'), 0);
+      log.append(RecordKind.PutString, 0, 0, 'big', Buffer.alloc(3900), 0);
+      expect(log.segmentCount).to.equal(2);
+      expect(log.extendLast(0, 1, push(1, 'd'), 1)).to.equal(-1);
+      log.close();
+      const seen: Seen[] = [];
+      Log.open(opts({ segmentSize: 4096 }), collect(seen)).close();
+      expect(seen.map((r) => r.key)).to.deep.equal(['k', 'k', 'big']);
+    });
+
+    it('does not grow a record past the end of its segment', () => {
+      const log = Log.open(opts({ segmentSize: 4096 }), () => {});
+      log.append(RecordKind.Delta, 1, 0, 'k', push(1, 'x'.repeat(3900)), 0);
+      expect(log.extendLast(0, 1, push(1, 'y'.repeat(500)), 1)).to.equal(-1);
+      expect(log.extendLast(0, 1, push(1, 'y'), 1)).to.equal(5);
+      log.close();
+    });
+  });
 });

@@ -3,7 +3,7 @@
 // Speaks keys and bytes; Redis semantics (types, expiry rules, replies) live in keyspace/.
 import { lruSeconds } from '../clock.js';
 import type { PersistenceBackend } from '../platform/pmem.js';
-import { codecOf, encodingTag } from './collections.js';
+import { codecOf, concatCountAt, encodingTag } from './collections.js';
 import { Entry } from './entry.js';
 import { EngineError } from './errors.js';
 import { RecordKind, REC_HEADER_SIZE, REC_VALUE_LEN } from './format.js';
@@ -328,6 +328,16 @@ export class Store {
   /** Logs one change to the collection at `key` (type `type`); the caller has already changed the object. */
   appendDelta(db: number, key: string, type: number, payload: Buffer, e: Entry): void {
     const log = this.log;
+    // The key's newest record is the log's last one (e.bytes: it has a record at all; a new collection's entry
+    // points wherever the log was): a payload that concatenates goes into it.
+    const countAt = concatCountAt(type, payload[0]);
+    if (countAt > 0 && e.bytes > 0 && e.off === log.lastValueOff && e.seg === log.lastSeg.id) {
+      const added = log.extendLast(db, key.length, payload, countAt);
+      if (added >= 0) {
+        this.extend(e, log.lastSeg, added);
+        return;
+      }
+    }
     log.append(RecordKind.Delta, type, db, key, payload, 0);
     e.seg = log.lastSeg.id;
     e.off = log.lastValueOff;

@@ -4,7 +4,7 @@
 import type { Entry } from '../engine/entry.js';
 import { registerCollectionCodec } from '../engine/collections.js';
 import { addLongDouble, formatLongDouble, isFiniteLongDouble } from '../platform/native.js';
-import { applyHashDelta, decodeHashImage, deletePayload, encodeHashImage, setPayload } from './hash/codec.js';
+import { HASH_CONCATENABLE, applyHashDelta, decodeHashImage, deletePayload, encodeHashImage, setPayload } from './hash/codec.js';
 import { HashObject } from './hash/object.js';
 import { ENCODING_LIMITS } from './encoding-limits.js';
 import type { Keyspace } from './keyspace.js';
@@ -190,6 +190,7 @@ registerCollectionCodec(ValueType.Hash, {
   decodeImage: (payload) => decodeHashImage(payload),
   encodeImage: (obj) => encodeHashImage(obj as HashObject),
   encodingOf: (obj) => ((obj as HashObject).listpack ? 1 : 0),
+  concatenable: HASH_CONCATENABLE,
 });
 
 registerValueType(ValueType.Hash, {

@@ -3,7 +3,7 @@
 // The object lives in ./list/deque.ts, its payloads in ./list/codec.ts, the operations in ./list/ops.ts.
 import { registerCollectionCodec } from '../engine/collections.js';
 import { registerValueType } from './keys.js';
-import { applyListDelta, decodeListImage, encodeListImage } from './list/codec.js';
+import { LIST_CONCATENABLE, applyListDelta, decodeListImage, encodeListImage } from './list/codec.js';
 import { ListObject } from './list/deque.js';
 import { ValueType } from './types.js';
 
@@ -26,6 +26,7 @@ registerCollectionCodec(ValueType.List, {
   applyDelta: (obj, payload) => applyListDelta(obj as ListObject, payload),
   decodeImage: decodeListImage,
   encodeImage: (obj) => encodeListImage(obj as ListObject),
+  concatenable: LIST_CONCATENABLE,
 });
 
 registerValueType(ValueType.List, {

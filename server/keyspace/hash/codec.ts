@@ -11,6 +11,12 @@ export const enum HashOp {
   Delete = 2,
 }
 
+/**
+ * SETs of one encoding concatenate (collections.ts): the encoding is only a flag and fields keep insertion order
+ * in both, so setting pairs then more pairs is setting them all. DELETEs too. The count follows op (and encoding).
+ */
+export const HASH_CONCATENABLE: Readonly<Record<number, number>> = { [HashOp.Set]: 2, [HashOp.Delete]: 1 };
+
 /** The image's first byte: u8 encoding, u32 n, n × (field, value) in the hash's order. */
 const IMAGE_VERSION = 1;
 

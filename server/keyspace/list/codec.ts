@@ -24,6 +24,17 @@ export const enum ListOp {
 }
 
 /**
+ * Pushes and pops at one end concatenate (collections.ts): pushing a then b is pushing [a, b], popping n then m is
+ * popping n + m. The count follows the op byte.
+ */
+export const LIST_CONCATENABLE: Readonly<Record<number, number>> = {
+  [ListOp.PushHead]: 1,
+  [ListOp.PushTail]: 1,
+  [ListOp.PopHead]: 1,
+  [ListOp.PopTail]: 1,
+};
+
+/**
  * A push payload of items[from..] (the same bytes deltaWriter would write). Written here into a scratch buffer
  * whose views of small payload lengths are kept: a push is the most frequent list change, and making the
  * payload's view (Buffer.subarray) plus the writer's checks were ~4% of LPUSH -P 16's CPU (faha profile, h7).

@@ -74,6 +74,9 @@ registerCollectionCodec(ValueType.Set, {
   decodeImage,
   encodeImage: encodeSetImage,
   encodingOf: (obj) => ((obj as SetValue).isIntset ? 1 : 0),
+  // ADDs of one encoding: replay's add() converts exactly where the live add() did, so the encoding set at a
+  // payload's end changes nothing between two of them. Not REMOVE: SPOP may rebuild the set's encoding.
+  concatenable: { [SetOp.Add]: 2 },
 });
 
 registerValueType(ValueType.Set, {

@@ -79,6 +79,8 @@ registerCollectionCodec(ValueType.ZSet, {
   decodeImage,
   encodeImage,
   encodingOf: (obj) => ((obj as ZSet).listpack ? 1 : 0),
+  // The encoding is a flag and members are ordered by score: SETs of one encoding, and REMOVEs, concatenate.
+  concatenable: { [ZOp.Set]: 2, [ZOp.Remove]: 1 },
 });
 
 /** RENAME, MOVE, COPY: the set written whole under its new name; a zset arriving at a key may serve BZPOP* waiters. */
