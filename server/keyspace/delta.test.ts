@@ -31,4 +31,14 @@ describe('collection delta payloads', () => {
     r.u8();
     for (const v of vals) expect(Object.is(r.f64(), v)).to.equal(true);
   });
+
+  it('a short payload written after the scratch buffer grew reads its own bytes, not the old buffer\'s', () => {
+    // end() keeps views of short lengths; growing the buffer must drop them, or they would show stale bytes.
+    const before = deltaWriter(1).u32(11).end();
+    expect([...before]).to.deep.equal([1, 11, 0, 0, 0]);
+    deltaWriter(2).bytes(Buffer.alloc(200000, 0x62)).end();
+    const after = deltaWriter(3).u32(22).end();
+    expect([...after]).to.deep.equal([3, 22, 0, 0, 0]);
+    expect(after.length).to.equal(5);
+  });
 });
