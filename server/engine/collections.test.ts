@@ -23,7 +23,7 @@ registerCollectionCodec(TOY, {
  * Op 2 has the same shape, is not declared concatenable and changes nothing.
  * `applied` counts payloads applied, so a test can tell one record from several.
  */
-const CAT = 248;
+const CAT = 245;
 let applied = 0;
 registerCollectionCodec(CAT, {
   create: () => [] as string[],
