@@ -26,10 +26,49 @@ const runGet: FastExec = (ctx, key) => execGet(ctx, key);
 const runIncr: FastExec = (ctx, key) => execIncrBy(ctx, key, 1);
 const runDecr: FastExec = (ctx, key) => execIncrBy(ctx, key, -1);
 const runSet: FastExec = (ctx, key, value) => execPlainSet(ctx, key, value);
-const runLpush: FastExec = (ctx, key, value) => execPush(ctx, key, [value], 0, true, false);
-const runRpush: FastExec = (ctx, key, value) => execPush(ctx, key, [value], 0, false, false);
-const runSadd: FastExec = (ctx, key, value) => execSadd(ctx, key, [value]);
-const runHset: FastExec = (ctx, key, value, field) => execHset(ctx, key, [field!, value]);
+/**
+ * The argument arrays of the collection commands, reused rather than made per request: the handlers read them
+ * during the call and keep neither the array nor the views (elements are copied into the collection and the log).
+ * Reset to an empty buffer after each call, so no view of an input chunk outlives its command; not emptied, which
+ * would drop the arrays' backing stores.
+ */
+const NOTHING = Buffer.alloc(0);
+const one: Buffer[] = [NOTHING];
+const pair: Buffer[] = [NOTHING, NOTHING];
+
+const runLpush: FastExec = (ctx, key, value) => {
+  one[0] = value;
+  try {
+    execPush(ctx, key, one, 0, true, false);
+  } finally {
+    one[0] = NOTHING;
+  }
+};
+const runRpush: FastExec = (ctx, key, value) => {
+  one[0] = value;
+  try {
+    execPush(ctx, key, one, 0, false, false);
+  } finally {
+    one[0] = NOTHING;
+  }
+};
+const runSadd: FastExec = (ctx, key, value) => {
+  one[0] = value;
+  try {
+    execSadd(ctx, key, one);
+  } finally {
+    one[0] = NOTHING;
+  }
+};
+const runHset: FastExec = (ctx, key, value, field) => {
+  pair[0] = field!;
+  pair[1] = value;
+  try {
+    execHset(ctx, key, pair);
+  } finally {
+    pair[0] = pair[1] = NOTHING;
+  }
+};
 const runZadd: FastExec = (ctx, key, value, field) => execZaddOne(ctx, key, field!, value);
 
 /** Each SIMPLE_* code: its command's name, what runs it, and whether it takes simpleField (HSET's field, ZADD's score). */
