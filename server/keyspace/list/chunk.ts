@@ -41,15 +41,19 @@ export class Chunk {
   first: number;
   last: number;
 
-  /** An empty node; `towardHead`: it takes elements at its head (LPUSH), otherwise at its tail. */
+  /**
+   * An empty node; `towardHead`: it takes elements at its head (LPUSH), otherwise at its tail. `size` bytes and
+   * `slots` elements are room made at once (each growth is a new typed array).
+   */
   constructor(
     readonly towardHead: boolean,
     size = 0,
+    slots = MIN_SLOTS,
   ) {
     this.buf = Buffer.allocUnsafe(Math.max(MIN_BYTES, size));
-    this.offs = new Int32Array(MIN_SLOTS);
+    this.offs = new Int32Array(Math.max(MIN_SLOTS, slots));
     this.lo = this.hi = towardHead ? this.buf.length : 0;
-    this.first = this.last = towardHead ? MIN_SLOTS : 0;
+    this.first = this.last = towardHead ? this.offs.length : 0;
   }
 
   get count(): number {

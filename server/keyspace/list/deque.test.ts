@@ -104,6 +104,29 @@ describe('keyspace: packed list storage', () => {
     expect(list.at(list.length - 1).toString()).to.equal(`q${popped}`);
   });
 
+  it('runs of pushes at one end, of elements smaller or larger than the full node beside them held, keep their order', () => {
+    // A node started beside a full one is given that node's slot count: these runs overflow and underuse it.
+    const rnd = prng(11);
+    const list = new ListObject();
+    const model: string[] = [];
+    for (const [atHead, maxLen] of [[true, 1], [true, 40], [true, 1], [false, 2], [false, 60], [false, 1]] as const) {
+      for (let i = 0; i < 3000; i++) {
+        const v = 'x'.repeat(1 + rnd(maxLen)) + i;
+        if (atHead) {
+          list.pushHead(Buffer.from(v));
+          model.unshift(v);
+        } else {
+          list.pushTail(Buffer.from(v));
+          model.push(v);
+        }
+      }
+    }
+    expect(contents(list)).to.deep.equal(model);
+    for (let i = 0; i < 9000; i++) expect(list.popTail()!.toString()).to.equal(model.pop());
+    for (let i = 0; i < 9000; i++) expect(list.popHead()!.toString()).to.equal(model.shift());
+    expect(list.length).to.equal(0);
+  });
+
   it('trim drops whole nodes and parts of nodes from both ends', () => {
     const list = new ListObject();
     const model: string[] = [];
