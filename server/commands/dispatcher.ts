@@ -7,6 +7,7 @@ import { LogFullError } from '../engine/errors.js';
 import { ERR_NOAUTH, ERR_NOT_ALLOWED_IN_MULTI, ERR_OOM, execAbortBecause, misconfLogWrite, notAllowedInSubscribedMode, unknownCommand, unknownSubcommand, wrongArity } from '../resp/errors.js';
 import { formatMonitorLine } from './monitor-format.js';
 import { arityAccepts, CmdFlag, type CommandDef, type CommandStats, type CommandTable } from './registry.js';
+import type { SimpleArgs } from '../resp/request-parser.js';
 import type { FastExec } from './fast-path.js';
 import { ErrorReply, type Context, type MultiState, type ServerContext } from './types.js';
 import { fastWriteRefusal, isWriteCommand, reasonOf, replicationRefusal, writeRefusal } from './write-admission.js';
@@ -169,14 +170,16 @@ export class Dispatcher {
    * Runs a command recognised by the hot path (commands/fast-path.ts) with the same bookkeeping as run(), minus
    * parse and MONITOR (the hot path is off while anyone monitors).
    */
-  runFast(def: CommandDef, ctx: Context, exec: FastExec, key: string, value: Buffer, field: Buffer | null): void {
+  runFast(def: CommandDef, ctx: Context, exec: FastExec, key: string, args: SimpleArgs, takesField: boolean): void {
     if (this.server.eviction.maxmemory !== 0 && !this.server.eviction.perform() && (def.flags & CmdFlag.DenyOom) !== 0) {
       this.reject(def, ctx, ERR_OOM);
       return;
     }
     if ((def.flags & CmdFlag.Write) !== 0) {
       const refusal = this.replicationRefusal();
-      const misconf = refusal !== null && this.server.replication.role === 'backup' ? null : fastWriteRefusal(this.server.ks.store.log, key, value, field);
+      const fieldLen = takesField ? args.simpleField.length : -1;
+      const misconf =
+        refusal !== null && this.server.replication.role === 'backup' ? null : fastWriteRefusal(this.server.ks.store.log, key, args.simpleValueLen, fieldLen);
       if (misconf !== null || refusal !== null) {
         this.reject(def, ctx, misconf ?? refusal!);
         return;
@@ -188,7 +191,7 @@ export class Dispatcher {
     const errorsBefore = ctx.reply.errorCount;
     beginCommand();
     try {
-      exec(ctx, key, value, field);
+      exec(ctx, key, args);
     } catch (err) {
       answerLogFull(ctx, err);
     } finally {

@@ -7,10 +7,11 @@
 // decides that. Justified by scripts/bench.ts: see the measurements in server/docs/performance.md.
 import {
   SIMPLE_DECR, SIMPLE_GET, SIMPLE_HSET, SIMPLE_INCR, SIMPLE_LPUSH, SIMPLE_RPUSH, SIMPLE_SADD, SIMPLE_SET, SIMPLE_ZADD,
+  type SimpleArgs,
 } from '../resp/request-parser.js';
 import type { Dispatcher } from './dispatcher.js';
 import { execHset } from './hashes/set.js';
-import { execPush } from './lists/push.js';
+import { execPushOne } from './lists/push.js';
 import type { CommandDef } from './registry.js';
 import { execSadd } from './sets/add-remove.js';
 import { execZaddOne } from './sorted-sets/zadd.js';
@@ -19,16 +20,20 @@ import { execIncrBy } from './strings/incr.js';
 import { execPlainSet } from './strings/set.js';
 import type { Context } from './types.js';
 
-/** What a hot-path request runs: the key, the last argument (SET's value, the pushed element, the member) and HSET's field. */
-export type FastExec = (ctx: Context, key: string, value: Buffer, field: Buffer | null) => void;
+/** What a hot-path request runs: the key, and the parser's view of the rest (valid during the call). */
+export type FastExec = (ctx: Context, key: string, args: SimpleArgs) => void;
 
 const runGet: FastExec = (ctx, key) => execGet(ctx, key);
 const runIncr: FastExec = (ctx, key) => execIncrBy(ctx, key, 1);
 const runDecr: FastExec = (ctx, key) => execIncrBy(ctx, key, -1);
-const runSet: FastExec = (ctx, key, value) => execPlainSet(ctx, key, value);
+const runSet: FastExec = (ctx, key, a) => execPlainSet(ctx, key, a.simpleValue);
+// Pushes copy the element from where it lies in the input: no view of it is made.
+const runLpush: FastExec = (ctx, key, a) => execPushOne(ctx, key, a.simpleBuf, a.simpleValueAt, a.simpleValueLen, true);
+const runRpush: FastExec = (ctx, key, a) => execPushOne(ctx, key, a.simpleBuf, a.simpleValueAt, a.simpleValueLen, false);
+
 /**
- * The argument arrays of the collection commands, reused rather than made per request: the handlers read them
- * during the call and keep neither the array nor the views (elements are copied into the collection and the log).
+ * The argument arrays of SADD and HSET, reused rather than made per request: the handlers read them during the
+ * call and keep neither the array nor the views (members and fields are copied into the collection and the log).
  * Reset to an empty buffer after each call, so no view of an input chunk outlives its command; not emptied, which
  * would drop the arrays' backing stores.
  */
@@ -36,40 +41,24 @@ const NOTHING = Buffer.alloc(0);
 const one: Buffer[] = [NOTHING];
 const pair: Buffer[] = [NOTHING, NOTHING];
 
-const runLpush: FastExec = (ctx, key, value) => {
-  one[0] = value;
-  try {
-    execPush(ctx, key, one, 0, true, false);
-  } finally {
-    one[0] = NOTHING;
-  }
-};
-const runRpush: FastExec = (ctx, key, value) => {
-  one[0] = value;
-  try {
-    execPush(ctx, key, one, 0, false, false);
-  } finally {
-    one[0] = NOTHING;
-  }
-};
-const runSadd: FastExec = (ctx, key, value) => {
-  one[0] = value;
+const runSadd: FastExec = (ctx, key, a) => {
+  one[0] = a.simpleValue;
   try {
     execSadd(ctx, key, one);
   } finally {
     one[0] = NOTHING;
   }
 };
-const runHset: FastExec = (ctx, key, value, field) => {
-  pair[0] = field!;
-  pair[1] = value;
+const runHset: FastExec = (ctx, key, a) => {
+  pair[0] = a.simpleField;
+  pair[1] = a.simpleValue;
   try {
     execHset(ctx, key, pair);
   } finally {
     pair[0] = pair[1] = NOTHING;
   }
 };
-const runZadd: FastExec = (ctx, key, value, field) => execZaddOne(ctx, key, field!, value);
+const runZadd: FastExec = (ctx, key, a) => execZaddOne(ctx, key, a.simpleField, a.simpleValue);
 
 /** Each SIMPLE_* code: its command's name, what runs it, and whether it takes simpleField (HSET's field, ZADD's score). */
 const ROUTES: [code: number, name: string, exec: FastExec, takesField: boolean][] = [
@@ -103,11 +92,11 @@ export class FastPath {
   readonly enabled: boolean;
 
   /** Runs what nextSimple() recognised. */
-  run(op: number, ctx: Context, key: string, value: Buffer, field: Buffer): void {
+  run(op: number, ctx: Context, key: string, args: SimpleArgs): void {
     // GET and SET first and by name: the bulk of the traffic, and a direct call is one load less than the tables.
     const d = this.dispatcher;
-    if (op === SIMPLE_GET) d.runFast(this.defs[SIMPLE_GET]!, ctx, runGet, key, value, null);
-    else if (op === SIMPLE_SET) d.runFast(this.defs[SIMPLE_SET]!, ctx, runSet, key, value, null);
-    else d.runFast(this.defs[op]!, ctx, this.execs[op], key, value, this.takesField[op] ? field : null);
+    if (op === SIMPLE_GET) d.runFast(this.defs[SIMPLE_GET]!, ctx, runGet, key, args, false);
+    else if (op === SIMPLE_SET) d.runFast(this.defs[SIMPLE_SET]!, ctx, runSet, key, args, false);
+    else d.runFast(this.defs[op]!, ctx, this.execs[op], key, args, this.takesField[op]);
   }
 }

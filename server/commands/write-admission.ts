@@ -54,10 +54,13 @@ export function writeRefusal(log: WriteAdmission, def: CommandDef, argv: Buffer[
   return err === null ? null : misconfLogWrite(reasonOf(err));
 }
 
-/** The same for the hot path's writes (one key, maybe a value, HSET's field; unused arguments are empty). */
-export function fastWriteRefusal(log: WriteAdmission, key: string, value: Buffer, field: Buffer | null): string | null {
-  const fieldBytes = field === null ? 0 : field.length + PER_ARGUMENT;
-  const err = log.admitWrite(key.length + value.length + fieldBytes + 2 * PER_ARGUMENT);
+/**
+ * The same for the hot path's writes: one key, the last argument's length (0 when there is none) and HSET's field
+ * or ZADD's score (-1 when the command has none).
+ */
+export function fastWriteRefusal(log: WriteAdmission, key: string, valueLen: number, fieldLen: number): string | null {
+  const fieldBytes = fieldLen < 0 ? 0 : fieldLen + PER_ARGUMENT;
+  const err = log.admitWrite(key.length + valueLen + fieldBytes + 2 * PER_ARGUMENT);
   return err === null ? null : misconfLogWrite(reasonOf(err));
 }
 

@@ -230,7 +230,7 @@ export class Connection implements Session, ClientInfoSource {
         const op = this.parser.nextSimple();
         if (op !== SIMPLE_NONE) {
           const parser = this.parser;
-          this.host.fast.run(op, this.ctx, parser.simpleKey, parser.simpleValue, parser.simpleField);
+          this.host.fast.run(op, this.ctx, parser.simpleKey, parser);
           // Keys made ready for blocked clients are served after the command, as after any command (runOne).
           const blocking = this.host.server.blocking;
           if (blocking.hasReady) blocking.serveReady();

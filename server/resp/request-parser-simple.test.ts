@@ -36,7 +36,7 @@ describe('RequestParser.nextSimple (the hot path)', () => {
     expect(q.nextSimple()).to.equal(SIMPLE_NONE);
   });
 
-  it('takes one-element LPUSH, RPUSH, SADD and HSET in any letter case, with their arguments as views', () => {
+  it('takes one-element LPUSH, RPUSH, SADD and HSET in any letter case, with their arguments as views or places in the input', () => {
     const p = parser();
     p.feed(Buffer.from(
       '*3\r\n$5\r\nlPush\r\n$2\r\nq1\r\n$3\r\none\r\n*3\r\n$5\r\nRPUSH\r\n$2\r\nq1\r\n$0\r\n\r\n' +
@@ -45,6 +45,8 @@ describe('RequestParser.nextSimple (the hot path)', () => {
     ));
     expect(p.nextSimple()).to.equal(SIMPLE_LPUSH);
     expect([p.simpleKey, p.simpleValue.toString()]).to.deep.equal(['q1', 'one']);
+    // Where the element lies, for a push that copies it without a view.
+    expect(p.simpleBuf.toString('latin1', p.simpleValueAt, p.simpleValueAt + p.simpleValueLen)).to.equal('one');
     const key = p.simpleKey;
     expect(p.nextSimple()).to.equal(SIMPLE_RPUSH);
     // The same key bytes give the same string back (no new string per request).
@@ -57,6 +59,7 @@ describe('RequestParser.nextSimple (the hot path)', () => {
     expect(p.nextSimple()).to.equal(SIMPLE_INCR);
     // A request without a value leaves none from the one before.
     expect(p.simpleValue.length).to.equal(0);
+    expect(p.simpleValueLen).to.equal(0);
     expect(p.nextSimple()).to.equal(SIMPLE_NONE);
   });
 

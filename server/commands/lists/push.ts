@@ -1,5 +1,5 @@
 // Commands that add elements: LPUSH, RPUSH, LPUSHX, RPUSHX, LINSERT.
-import { insertAtPivot, lookupList, pushItems } from '../../keyspace/list/ops.js';
+import { insertAtPivot, lookupList, pushItems, pushOne } from '../../keyspace/list/ops.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_SYNTAX, ERR_WRONGTYPE } from '../../resp/errors.js';
 import { isOption, keyString } from '../args.js';
@@ -20,6 +20,14 @@ export function execPush(ctx: Context, key: string, items: readonly Buffer[], fr
   if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
   if (e === undefined && onlyIfExists) return ctx.reply.integer(0);
   ctx.reply.integer(pushItems(ctx.ks, db, key, e, items, head, from));
+}
+
+/** LPUSH or RPUSH of one element given as the `len` bytes of `src` from `at` (the hot path's: no view is made). */
+export function execPushOne(ctx: Context, key: string, src: Uint8Array, at: number, len: number, head: boolean): void {
+  const db = ctx.session.db;
+  const e = lookupList(ctx.ks, db, key, true);
+  if (e === WRONGTYPE) return ctx.reply.error(ERR_WRONGTYPE);
+  ctx.reply.integer(pushOne(ctx.ks, db, key, e, src, at, len, head));
 }
 
 function pushHandler(name: string, head: boolean, onlyIfExists: boolean): Handler<PushPlan> {

@@ -63,6 +63,23 @@ export function pushPayload(head: boolean, items: readonly Buffer[], from = 0): 
   return (views[size] ??= buf.subarray(0, size));
 }
 
+/** pushPayload of one element given as the `len` bytes of `src` from `at`; same validity. */
+export function pushOnePayload(head: boolean, src: Uint8Array, at: number, len: number): Buffer {
+  const size = 9 + len;
+  if (size > scratch.length) {
+    scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
+    views.length = 0;
+  }
+  const buf = scratch;
+  buf[0] = head ? ListOp.PushHead : ListOp.PushTail;
+  putU32(buf, 1, 1);
+  putU32(buf, 5, len);
+  if (len < 16) for (let j = 0; j < len; j++) buf[9 + j] = src[at + j];
+  else buf.set(src.subarray(at, at + len), 9);
+  if (size >= VIEW_CACHE) return buf.subarray(0, size);
+  return (views[size] ??= buf.subarray(0, size));
+}
+
 /** Four bytes little-endian, stored directly: Buffer's writeUInt32LE checks its arguments (4.7% of a push). */
 function putU32(buf: Buffer, at: number, v: number): void {
   buf[at] = v;

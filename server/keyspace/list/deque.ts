@@ -28,27 +28,37 @@ export class ListObject {
   }
 
   /** Appends a copy of `v` at the head. */
-  pushHead(v: Buffer): void {
-    const size = encodedSize(v.length);
+  pushHead(v: Uint8Array): void {
+    this.pushHeadFrom(v, 0, v.length);
+  }
+
+  /** Appends a copy of the `len` bytes of `src` from `at` at the head (no view of them is needed). */
+  pushHeadFrom(src: Uint8Array, at: number, len: number): void {
+    const size = encodedSize(len);
     let n = this.nodes.length > 0 ? this.nodes.at(0) : undefined;
     if (n === undefined || !n.towardHead || !n.accepts(size)) {
       n = new Chunk(true, startSize(n, size), startSlots(n));
       this.nodes.pushHead(n);
     }
-    n.add(v, size);
+    n.addFrom(src, at, len, size);
     this.len++;
     this.cacheNode = -1;
   }
 
   /** Appends a copy of `v` at the tail. */
-  pushTail(v: Buffer): void {
-    const size = encodedSize(v.length);
+  pushTail(v: Uint8Array): void {
+    this.pushTailFrom(v, 0, v.length);
+  }
+
+  /** pushHeadFrom() at the tail. */
+  pushTailFrom(src: Uint8Array, at: number, len: number): void {
+    const size = encodedSize(len);
     let n = this.nodes.length > 0 ? this.nodes.at(this.nodes.length - 1) : undefined;
     if (n === undefined || n.towardHead || !n.accepts(size)) {
       n = new Chunk(false, startSize(n, size), startSlots(n));
       this.nodes.pushTail(n);
     }
-    n.add(v, size);
+    n.addFrom(src, at, len, size);
     this.len++;
     this.cacheNode = -1;
   }

@@ -7,7 +7,7 @@ import type { Keyspace } from '../keyspace.js';
 import '../list.js';
 import { NotifyClass } from '../notify.js';
 import { ValueType, type WrongType } from '../types.js';
-import { insertPayload, popPayload, pushPayload, removePayload, setPayload, trimPayload } from './codec.js';
+import { insertPayload, popPayload, pushOnePayload, pushPayload, removePayload, setPayload, trimPayload } from './codec.js';
 import { ListObject } from './deque.js';
 
 /** The list at `key` for a read (hits/misses counted) or a write, undefined if absent, WRONGTYPE otherwise. */
@@ -28,10 +28,24 @@ export function pushItems(ks: Keyspace, db: number, key: string, e: Entry | unde
   const list = listOf(entry);
   if (head) for (let i = from; i < items.length; i++) list.pushHead(items[i]);
   else for (let i = from; i < items.length; i++) list.pushTail(items[i]);
-  ks.logDelta(db, key, entry, pushPayload(head, items, from));
+  return pushed(ks, db, key, entry, pushPayload(head, items, from), head);
+}
+
+/** pushItems of one element given as the `len` bytes of `src` from `at` (the hot path's LPUSH and RPUSH). */
+export function pushOne(ks: Keyspace, db: number, key: string, e: Entry | undefined, src: Uint8Array, at: number, len: number, head: boolean): number {
+  const entry = e ?? ks.createCollection(db, key, ValueType.List, new ListObject());
+  const list = listOf(entry);
+  if (head) list.pushHeadFrom(src, at, len);
+  else list.pushTailFrom(src, at, len);
+  return pushed(ks, db, key, entry, pushOnePayload(head, src, at, len), head);
+}
+
+/** What follows a push: its delta logged, the event raised, waiters told; the list's new length. */
+function pushed(ks: Keyspace, db: number, key: string, entry: Entry, payload: Buffer, head: boolean): number {
+  ks.logDelta(db, key, entry, payload);
   ks.notify(NotifyClass.List, head ? 'lpush' : 'rpush', db, key);
   ks.signalReady(db, key);
-  return list.length;
+  return listOf(entry).length;
 }
 
 /**
