@@ -127,6 +127,29 @@ describe('keyspace: packed list storage', () => {
     expect(list.length).to.equal(0);
   });
 
+  it('sets and inserts in the middle of full nodes keep every element, splitting a node that outgrows its bound', () => {
+    const rnd = prng(5);
+    const list = new ListObject();
+    const model: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      list.pushTail(Buffer.from(`e${i}`));
+      model.push(`e${i}`);
+    }
+    for (let step = 0; step < 600; step++) {
+      const i = 1 + rnd(model.length - 2);
+      const v = step % 7 === 0 ? 'L'.repeat(300 + rnd(3000)) : `n${step}`;
+      if (step % 2 === 0) {
+        list.set(i, Buffer.from(v));
+        model[i] = v;
+      } else {
+        list.insert(i, Buffer.from(v));
+        model.splice(i, 0, v);
+      }
+      expect(list.at(i).toString()).to.equal(v);
+    }
+    expect(contents(list)).to.deep.equal(model);
+  });
+
   it('trim drops whole nodes and parts of nodes from both ends', () => {
     const list = new ListObject();
     const model: string[] = [];

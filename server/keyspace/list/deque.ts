@@ -2,7 +2,7 @@
 // push and pop at both ends, access by index in O(nodes) (O(1) when stepping from the previous access), edits in
 // the middle rebuild one node. It only stores; logging, notifications and encodings live in the keyspace ops.
 // Elements handed out are views into a node: valid until the list next changes (copy them to keep them).
-import { Chunk, NODE_BYTES, encodedSize } from './chunk.js';
+import { Chunk, LONG_NODE_BYTES, NODE_BYTES, encodedSize } from './chunk.js';
 import { Ring } from './ring.js';
 
 export class ListObject {
@@ -24,7 +24,7 @@ export class ListObject {
 
   /** Replaces element `i` (0 ≤ i < length) by a copy of `v`. */
   set(i: number, v: Buffer): void {
-    this.editNode(i, (values, j) => values.splice(j, 1, v));
+    this.editNode(i, v, true);
   }
 
   /** Appends a copy of `v` at the head. */
@@ -37,7 +37,7 @@ export class ListObject {
     const size = encodedSize(len);
     let n = this.nodes.length > 0 ? this.nodes.at(0) : undefined;
     if (n === undefined || !n.towardHead || !n.accepts(size)) {
-      n = new Chunk(true, startSize(n, size), startSlots(n));
+      n = this.startNode(true, n, size);
       this.nodes.pushHead(n);
     }
     n.addFrom(src, at, len, size);
@@ -55,7 +55,7 @@ export class ListObject {
     const size = encodedSize(len);
     let n = this.nodes.length > 0 ? this.nodes.at(this.nodes.length - 1) : undefined;
     if (n === undefined || n.towardHead || !n.accepts(size)) {
-      n = new Chunk(false, startSize(n, size), startSlots(n));
+      n = this.startNode(false, n, size);
       this.nodes.pushTail(n);
     }
     n.addFrom(src, at, len, size);
@@ -108,7 +108,7 @@ export class ListObject {
     if (i === 0) this.pushHead(v);
     else if (i === this.len) this.pushTail(v);
     else {
-      this.editNode(i, (values, j) => values.splice(j, 0, v));
+      this.editNode(i, v, false);
       this.len++;
     }
   }
@@ -249,31 +249,70 @@ export class ListObject {
   }
 
   /** Rebuilds the node holding element `i` after `edit` changed its values (j: i's index among them). */
-  private editNode(i: number, edit: (values: Buffer[], j: number) => void): void {
+  /**
+   * Rebuilds the node holding element `i` with a copy of `v` in place of that element (`replace`) or before it,
+   * copying the other elements' encoded bytes in runs. Past NODE_BYTES the node becomes two: the elements before
+   * `i`, then `v` and those after.
+   */
+  /**
+   * A new node for a push at one end (the caller puts it there), beside `neighbour` (the node at that end, if any):
+   * small for a small list;
+   * beside a full node, sized for the list (longNodeBytes) with slots for as many elements as the neighbour holds
+   * per byte (growing the slots from a few by doubling was 8% of a push to a long list of 3-byte elements).
+   */
+  private startNode(towardHead: boolean, neighbour: Chunk | undefined, size: number): Chunk {
+    let n: Chunk;
+    if (neighbour === undefined || neighbour.buf.length < NODE_BYTES || neighbour.count === 0) n = new Chunk(towardHead, size);
+    else {
+      const bytes = longNodeBytes(this.len, neighbour);
+      const slots = Math.ceil(((neighbour.count + 1) * bytes) / neighbour.buf.length);
+      n = new Chunk(towardHead, Math.max(bytes, size), slots);
+    }
+    return n;
+  }
+
+  private editNode(i: number, v: Uint8Array, replace: boolean): void {
     const k = this.locate(i);
     const node = this.nodes.at(k);
-    const values: Buffer[] = [];
-    for (let j = 0; j < node.count; j++) values.push(node.value(j));
-    edit(values, i - this.cacheBase);
-    const rebuilt = packNodes(values);
-    this.nodes.set(k, rebuilt[0]);
-    for (let m = 1; m < rebuilt.length; m++) this.nodes.insertAt(k + m, rebuilt[m]);
+    const j = i - this.cacheBase;
+    const count = node.count;
+    const size = encodedSize(v.length);
+    const after = replace ? j + 1 : j;
+    const before = node.start(j) - node.start(0);
+    const rest = after < count ? node.hi - node.start(after) : 0;
+    if (before + size + rest <= NODE_BYTES || j === 0) {
+      const out = new Chunk(false, before + size + rest, count + 1);
+      out.appendRun(node, 0, j);
+      out.addFrom(v, 0, v.length, size);
+      out.appendRun(node, after, count);
+      this.nodes.set(k, out);
+    } else {
+      const head = new Chunk(false, before, j);
+      head.appendRun(node, 0, j);
+      const tail = new Chunk(false, size + rest, count - after + 1);
+      tail.addFrom(v, 0, v.length, size);
+      tail.appendRun(node, after, count);
+      this.nodes.set(k, head);
+      this.nodes.insertAt(k + 1, tail);
+    }
     this.cacheNode = -1;
   }
 }
 
-/** The first size of a new node: full-sized next to a full node (a long list), small otherwise (many small lists). */
-function startSize(neighbour: Chunk | undefined, size: number): number {
-  return neighbour !== undefined && neighbour.buf.length >= NODE_BYTES ? Math.max(NODE_BYTES, size) : size;
+/**
+ * The bytes a node started beside a full one gets at once: the list's size over LONG_LIST_SHARE, rounded down to a
+ * power of two between NODE_BYTES and LONG_NODE_BYTES, so a node's unused room stays a small share of its list (a
+ * list of a few thousand elements keeps Redis's 8 KiB nodes; one of millions gets 64 KiB).
+ */
+function longNodeBytes(list: number, neighbour: Chunk): number {
+  const want = (list * (neighbour.hi - neighbour.lo)) / neighbour.count / LONG_LIST_SHARE;
+  let bytes = NODE_BYTES;
+  while (bytes * 2 <= want && bytes < LONG_NODE_BYTES) bytes *= 2;
+  return bytes;
 }
 
-/**
- * Slots for a node started beside a full one: as many as it holds, elements being alike in a growing list. Growing
- * the slots from a few by doubling was 8% of a push to a long list of 3-byte elements (eight typed arrays a node).
- */
-function startSlots(neighbour: Chunk | undefined): number {
-  return neighbour !== undefined && neighbour.buf.length >= NODE_BYTES ? neighbour.count + 1 : 0;
-}
+/** A new node's room as a share of its list's bytes (see longNodeBytes). */
+const LONG_LIST_SHARE = 8;
 
 /** Tail-growing nodes holding copies of `items` in order, each sized for what it will hold. */
 function packNodes(items: readonly Buffer[]): Chunk[] {
