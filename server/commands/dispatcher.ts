@@ -177,7 +177,7 @@ export class Dispatcher {
     }
     if ((def.flags & CmdFlag.Write) !== 0) {
       const refusal = this.replicationRefusal();
-      const fieldLen = takesField ? args.simpleField.length : -1;
+      const fieldLen = takesField ? args.simpleFieldLen : -1;
       const misconf =
         refusal !== null && this.server.replication.role === 'backup' ? null : fastWriteRefusal(this.server.ks.store.log, key, args.simpleValueLen, fieldLen);
       if (misconf !== null || refusal !== null) {

@@ -10,7 +10,7 @@ import {
   type SimpleArgs,
 } from '../resp/request-parser.js';
 import type { Dispatcher } from './dispatcher.js';
-import { execHset } from './hashes/set.js';
+import { execHsetOne } from './hashes/set.js';
 import { execPushOne } from './lists/push.js';
 import type { CommandDef } from './registry.js';
 import { execSadd } from './sets/add-remove.js';
@@ -31,15 +31,17 @@ const runSet: FastExec = (ctx, key, a) => execPlainSet(ctx, key, a.simpleValue);
 const runLpush: FastExec = (ctx, key, a) => execPushOne(ctx, key, a.simpleBuf, a.simpleValueAt, a.simpleValueLen, true);
 const runRpush: FastExec = (ctx, key, a) => execPushOne(ctx, key, a.simpleBuf, a.simpleValueAt, a.simpleValueLen, false);
 
+// HSET finds and copies its field and value where they lie in the input, as pushes do.
+const runHset: FastExec = (ctx, key, a) =>
+  execHsetOne(ctx, key, a.simpleBuf, a.simpleFieldAt, a.simpleFieldLen, a.simpleValueAt, a.simpleValueLen);
+
 /**
- * The argument arrays of SADD and HSET, reused rather than made per request: the handlers read them during the
- * call and keep neither the array nor the views (members and fields are copied into the collection and the log).
- * Reset to an empty buffer after each call, so no view of an input chunk outlives its command; not emptied, which
- * would drop the arrays' backing stores.
+ * SADD's argument array, reused rather than made per request: the handler reads it during the call and keeps
+ * neither the array nor the view (members are copied into the set and the log). Reset to an empty buffer after
+ * each call, so no view of an input chunk outlives its command; not emptied, which would drop its backing store.
  */
 const NOTHING = Buffer.alloc(0);
 const one: Buffer[] = [NOTHING];
-const pair: Buffer[] = [NOTHING, NOTHING];
 
 const runSadd: FastExec = (ctx, key, a) => {
   one[0] = a.simpleValue;
@@ -47,15 +49,6 @@ const runSadd: FastExec = (ctx, key, a) => {
     execSadd(ctx, key, one);
   } finally {
     one[0] = NOTHING;
-  }
-};
-const runHset: FastExec = (ctx, key, a) => {
-  pair[0] = a.simpleField;
-  pair[1] = a.simpleValue;
-  try {
-    execHset(ctx, key, pair);
-  } finally {
-    pair[0] = pair[1] = NOTHING;
   }
 };
 const runZadd: FastExec = (ctx, key, a) => execZaddOne(ctx, key, a.simpleField, a.simpleValue);

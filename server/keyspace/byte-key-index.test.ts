@@ -19,9 +19,10 @@ function key(n: number): string {
 }
 
 describe('byte key index', () => {
-  it('hashes a latin1 string and its bytes alike', () => {
+  it('hashes a latin1 string and its bytes alike, the bytes also when they lie inside a larger buffer', () => {
     for (const s of ['', 'a', 'element:000000012345', '\u00ff\u0000\u0080x', 'L'.repeat(300)]) {
-      expect(hashString(s), JSON.stringify(s)).to.equal(hashBytes(Buffer.from(s, 'latin1')));
+      expect(hashString(s), JSON.stringify(s)).to.equal(hashBytes(Buffer.from(s, 'latin1'), 0, s.length));
+      expect(hashString(s), JSON.stringify(s)).to.equal(hashBytes(Buffer.from(`<${s}>`, 'latin1'), 1, s.length));
     }
   });
 
@@ -34,14 +35,15 @@ describe('byte key index', () => {
       const target = round === 2 ? 0 : 10 + Math.floor(rnd() * 3000);
       for (let i = 0; i < 20000; i++) {
         const k = key(Math.floor(rnd() * 5000));
-        const bytes = Buffer.from(k, 'latin1');
+        // The key inside a larger buffer, given by place: bytes on either side must not count.
+        const bytes = Buffer.from(`\u0000${k}\u00ff`, 'latin1');
         const h = hashString(k);
-        const j = rnd() < 0.5 ? t.find(bytes, h) : t.findString(k, h);
+        const j = rnd() < 0.5 ? t.find(bytes, 1, k.length, h) : t.findString(k, h);
         expect(j >= 0, `present ${k}`).to.equal(ref.has(k));
         if (ref.size < target ? rnd() < 0.8 : rnd() < 0.2) {
           if (j >= 0) continue;
           const pos = nextPos++;
-          const slot = rnd() < 0.5 ? t.add(bytes, h, pos) : t.addString(k, h, pos);
+          const slot = rnd() < 0.5 ? t.add(bytes, 1, k.length, h, pos) : t.addString(k, h, pos);
           // The caller's words: something derived from the position, to check that they travel with the key.
           t.setExtra(slot, 0, pos * 3);
           t.setExtra(slot, 1, -pos);
@@ -54,7 +56,7 @@ describe('byte key index', () => {
       }
       expect(t.size).to.equal(ref.size);
       for (const [k, pos] of ref) {
-        const j = t.find(Buffer.from(k, 'latin1'), hashString(k));
+        const j = t.find(Buffer.from(k, 'latin1'), 0, k.length, hashString(k));
         expect(t.position(j), k).to.equal(pos);
         expect(t.slotAt(pos)).to.equal(j);
         expect([t.holds(pos), t.keyAt(pos), t.extra(j, 0), t.extra(j, 1)]).to.deep.equal([true, k, pos * 3, -pos]);

@@ -60,6 +60,18 @@ export class DeltaWriter {
     return this;
   }
 
+  /** bytes() of src[at, at + len), given by place rather than as a view. */
+  bytesFrom(src: Uint8Array, at: number, len: number): this {
+    this.room(4 + len);
+    this.putU32(len);
+    const buf = this.buf;
+    const to = this.at;
+    if (len <= 32) for (let i = 0; i < len; i++) buf[to + i] = src[at + i];
+    else buf.set(src.subarray(at, at + len), to);
+    this.at = to + len;
+    return this;
+  }
+
   /** A byte string given as a latin1 JS string (one char per byte), as fields and members are kept. */
   str(s: string): this {
     this.room(4 + s.length);

@@ -10,7 +10,7 @@ import { openBackend } from '../platform/pmem.js';
 import { ENCODING_LIMITS } from './encoding-limits.js';
 import {
   HASH_NOT_FINITE, HASH_NOT_FLOAT, HASH_NOT_INTEGER, HASH_OVERFLOW, HashObject,
-  hashDelete, hashEntries, hashFromEntries, hashIncrBy, hashIncrByFloat, hashSet, hashSetNx, readHash,
+  hashDelete, hashEntries, hashFromEntries, hashIncrBy, hashIncrByFloat, hashSet, hashSetNx, hashSetOne, readHash,
 } from './hash.js';
 import { hashImageField } from './hash/codec.js';
 import { FieldIndex } from './hash/field-index.js';
@@ -76,6 +76,27 @@ describe('keyspace: hash operations', () => {
     expect(before[2]).to.equal(undefined);
     reopen();
     expect([contents('h'), contents('big', 1), contents('gone')]).to.deep.equal(before);
+  });
+
+  it('HSET of one pair given by place in a larger buffer acts as HSET of the same pair, and round-trips', () => {
+    /** field and value inside one buffer with bytes around them, as the hot path finds them in its input. */
+    const one = (key: string, field: string, value: string, db = 0) => {
+      const src = b(`*4\r\n${field}\r\n${value}\r\n`);
+      return hashSetOne(ks, db, key, src, 4, field.length, 4 + field.length + 2, value.length);
+    };
+    const pairs = [['a', '1'], ['b', '2'], ['a', '3'], ['long', 'x'.repeat(65)], ['b', '']];
+    const created = pairs.map(([f, v]) => one('h', f, v));
+    const viaArgv = pairs.map(([f, v]) => hashSet(ks, 1, 'h', [b(f), b(v)]));
+    expect(created).to.deep.equal([1, 1, 0, 1, 0]);
+    expect(created).to.deep.equal(viaArgv);
+    const before = contents('h');
+    expect(before).to.deep.equal({ enc: 'hashtable', entries: [['a', '3'], ['b', ''], ['long', 'x'.repeat(65)]] });
+    expect(contents('h', 1)).to.deep.equal(before);
+    expect(events.filter((e) => e.endsWith('@0:h'))).to.deep.equal(['new@0:h', ...pairs.map(() => 'hset@0:h')]);
+    store.putBytes(0, 's', b('str'), 0, 0);
+    expect(one('s', 'f', 'v')).to.equal(WRONGTYPE);
+    reopen();
+    expect(contents('h')).to.deep.equal(before);
   });
 
   it('the logged encoding wins on recovery, whatever the limits are then', () => {

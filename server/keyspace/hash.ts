@@ -4,7 +4,9 @@
 import type { Entry } from '../engine/entry.js';
 import { registerCollectionCodec } from '../engine/collections.js';
 import { addLongDouble, formatLongDouble, isFiniteLongDouble } from '../platform/native.js';
-import { HASH_CONCATENABLE, applyHashDelta, decodeHashImage, deletePayload, encodeHashImage, setPayload } from './hash/codec.js';
+import {
+  HASH_CONCATENABLE, applyHashDelta, decodeHashImage, deletePayload, encodeHashImage, setOnePayload, setPayload,
+} from './hash/codec.js';
 import { HashObject } from './hash/object.js';
 import { ENCODING_LIMITS } from './encoding-limits.js';
 import type { Keyspace } from './keyspace.js';
@@ -91,6 +93,21 @@ export function hashSet(ks: Keyspace, db: number, key: string, pairs: readonly B
   }
   convertIfMany(obj);
   logSet(ks, db, key, w.e, w.obj, pairs);
+  ks.notify(NotifyClass.Hash, 'hset', db, key);
+  return created;
+}
+
+/** HSET of one field and value given by place in `src` (the hot path's: no view of them is made). */
+export function hashSetOne(ks: Keyspace, db: number, key: string, src: Buffer, fAt: number, fLen: number, vAt: number, vLen: number): number | WrongType {
+  const w = lookupWrite(ks, db, key);
+  if (w === WRONGTYPE) return WRONGTYPE;
+  const obj = w.obj;
+  const max = ENCODING_LIMITS.hashMaxListpackValue;
+  if (obj.listpack && (fLen > max || vLen > max)) obj.toHashtable();
+  const created = obj.setFrom(src, fAt, fLen, src, vAt, vLen) ? 1 : 0;
+  convertIfMany(obj);
+  const entry = w.e ?? ks.createCollection(db, key, ValueType.Hash, obj);
+  ks.logDelta(db, key, entry, setOnePayload(obj, src, fAt, fLen, vAt, vLen));
   ks.notify(NotifyClass.Hash, 'hset', db, key);
   return created;
 }

@@ -67,8 +67,10 @@ export interface SimpleArgs {
   readonly simpleBuf: Buffer;
   readonly simpleValueAt: number;
   readonly simpleValueLen: number;
-  /** HSET's field or ZADD's score (a view; empty for the others). */
+  /** HSET's field or ZADD's score (a view; empty for the others), and where it lies in simpleBuf. */
   readonly simpleField: Buffer;
+  readonly simpleFieldAt: number;
+  readonly simpleFieldLen: number;
 }
 
 /**
@@ -257,6 +259,7 @@ export class RequestParser implements SimpleArgs {
     const keyEnd = keyStart + this.simpleLen;
     p = keyEnd + 2;
     // SET, LPUSH, RPUSH and SADD carry one more argument (the value), HSET two (field, value).
+    this.simpleFieldLen = 0;
     if (argc === 0x32) {
       this.simpleBuf = EMPTY;
       this.simpleValueAt = 0;
@@ -275,7 +278,8 @@ export class RequestParser implements SimpleArgs {
         if (at < 0) return SIMPLE_NONE;
         len = this.simpleLen;
         p = at + len + 2;
-        this.simpleField = buf.subarray(fieldAt, fieldAt + fieldLen);
+        this.simpleFieldAt = fieldAt;
+        this.simpleFieldLen = fieldLen;
       }
       this.simpleBuf = buf;
       this.simpleValueAt = at;
@@ -344,8 +348,14 @@ export class RequestParser implements SimpleArgs {
     return this.simpleBuf.subarray(this.simpleValueAt, this.simpleValueAt + this.simpleValueLen);
   }
 
-  /** The field of the HSET, or the score of the ZADD, nextSimple() consumed (a view of the input). */
-  simpleField: Buffer = EMPTY;
+  /** The field of the HSET, or the score of the ZADD, nextSimple() consumed: simpleBuf[simpleFieldAt, + simpleFieldLen). */
+  simpleFieldAt = 0;
+  simpleFieldLen = 0;
+
+  /** That field or score as a view of the input (made on each call; empty for the other commands). */
+  get simpleField(): Buffer {
+    return this.simpleBuf.subarray(this.simpleFieldAt, this.simpleFieldAt + this.simpleFieldLen);
+  }
   private simpleLen = 0;
 
   /** At `p`, "$<len>\r\n<len bytes>\r\n" wholly present with a small canonical length: the data start, else -1. */
@@ -378,7 +388,8 @@ export class RequestParser implements SimpleArgs {
     this.simpleBuf = EMPTY;
     this.simpleValueAt = 0;
     this.simpleValueLen = 0;
-    this.simpleField = EMPTY;
+    this.simpleFieldAt = 0;
+    this.simpleFieldLen = 0;
     this.pos = 0;
     this.end = 0;
     this.owned = false;

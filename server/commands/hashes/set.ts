@@ -1,6 +1,6 @@
 // HSET, HMSET, HSETNX and HDEL: the hash family's writes of given values. Parsing checks only what Redis checks
 // before looking at the key (HSET's field/value pairing); the keyspace does the rest.
-import { hashDelete, hashSet, hashSetNx } from '../../keyspace/hash.js';
+import { hashDelete, hashSet, hashSetNx, hashSetOne } from '../../keyspace/hash.js';
 import { WRONGTYPE } from '../../keyspace/types.js';
 import { ERR_WRONGTYPE, wrongArity } from '../../resp/errors.js';
 import { keyString } from '../args.js';
@@ -12,9 +12,16 @@ interface SetPlan {
   pairs: Buffer[];
 }
 
-/** HSET's effect and reply (also the hot path's): the number of fields created. */
+/** HSET's effect and reply: the number of fields created. */
 export function execHset(ctx: Context, key: string, pairs: readonly Buffer[]): void {
   const r = hashSet(ctx.ks, ctx.session.db, key, pairs);
+  if (r === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
+  else ctx.reply.integer(r);
+}
+
+/** HSET of one field and value given by place in `src` (the hot path's: no view of them is made). */
+export function execHsetOne(ctx: Context, key: string, src: Buffer, fAt: number, fLen: number, vAt: number, vLen: number): void {
+  const r = hashSetOne(ctx.ks, ctx.session.db, key, src, fAt, fLen, vAt, vLen);
   if (r === WRONGTYPE) ctx.reply.error(ERR_WRONGTYPE);
   else ctx.reply.integer(r);
 }

@@ -30,6 +30,11 @@ export function setPayload(obj: HashObject, pairs: readonly Buffer[]): Buffer {
   return w.end();
 }
 
+/** setPayload of one field and value given by place in `src`, as just applied to `obj`. */
+export function setOnePayload(obj: HashObject, src: Uint8Array, fAt: number, fLen: number, vAt: number, vLen: number): Buffer {
+  return deltaWriter(HashOp.Set).u8(obj.listpack ? LISTPACK : HASHTABLE).u32(1).bytesFrom(src, fAt, fLen).bytesFrom(src, vAt, vLen).end();
+}
+
 export function deletePayload(fields: readonly string[]): Buffer {
   const w = deltaWriter(HashOp.Delete).u32(fields.length);
   for (const f of fields) w.str(f);

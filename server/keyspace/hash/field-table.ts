@@ -2,7 +2,7 @@
 // field bytes to position (keyspace/byte-key-index.ts, which holds the fields) whose slots also say where each value
 // lies in one value buffer. It only stores: encodings, limits and logging are the caller's. A Buffer it returns is a
 // view, valid until the table's next write.
-import { ByteKeyIndex, hashBytes, hashString } from '../byte-key-index.js';
+import { ByteKeyIndex, copyBytes, hashBytes, hashString } from '../byte-key-index.js';
 
 /** The index's words of ours in each slot: where the field's value is in `bytes`, and its length. */
 const VALUE_AT = 0;
@@ -39,10 +39,10 @@ export class FieldTable {
     const h = hashString(field);
     const j = this.index.findString(field, h);
     if (j >= 0) {
-      this.overwrite(j, value);
+      this.overwrite(j, value, 0, value.length);
       return false;
     }
-    this.store(this.index.addString(field, h, this.positions++), value);
+    this.store(this.index.addString(field, h, this.positions++), value, 0, value.length);
     return true;
   }
 
@@ -54,13 +54,18 @@ export class FieldTable {
    * docs/performance.md).
    */
   setCopy(field: Uint8Array, value: Uint8Array): boolean {
-    const h = hashBytes(field);
-    const j = this.index.find(field, h);
+    return this.setFrom(field, 0, field.length, value, 0, value.length);
+  }
+
+  /** setCopy() for a field and value given by place (src[at, at + len)), as the hot path's HSET has them. */
+  setFrom(fsrc: Uint8Array, fAt: number, fLen: number, vsrc: Uint8Array, vAt: number, vLen: number): boolean {
+    const h = hashBytes(fsrc, fAt, fLen);
+    const j = this.index.find(fsrc, fAt, fLen, h);
     if (j >= 0) {
-      this.overwrite(j, value);
+      this.overwrite(j, vsrc, vAt, vLen);
       return false;
     }
-    this.store(this.index.add(field, h, this.positions++), value);
+    this.store(this.index.add(fsrc, fAt, fLen, h, this.positions++), vsrc, vAt, vLen);
     return true;
   }
 
@@ -105,22 +110,22 @@ export class FieldTable {
     return this.bytes.subarray(at, at + this.index.extra(j, VALUE_LEN));
   }
 
-  /** Gives the new field in slot `j` its value. */
-  private store(j: number, value: Uint8Array): void {
-    const at = this.allocValue(value.length);
-    this.bytes.set(value, at);
-    this.index.setExtra(j, VALUE_AT, at);
-    this.index.setExtra(j, VALUE_LEN, value.length);
+  /** Gives the new field in slot `j` its value, src[at, at + len). */
+  private store(j: number, src: Uint8Array, at: number, len: number): void {
+    const to = this.allocValue(len);
+    copyBytes(src, at, len, this.bytes, to);
+    this.index.setExtra(j, VALUE_AT, to);
+    this.index.setExtra(j, VALUE_LEN, len);
   }
 
-  private overwrite(j: number, value: Uint8Array): void {
-    const len = this.index.extra(j, VALUE_LEN);
-    if (len === value.length) {
-      this.bytes.set(value, this.index.extra(j, VALUE_AT));
+  private overwrite(j: number, src: Uint8Array, at: number, len: number): void {
+    const old = this.index.extra(j, VALUE_LEN);
+    if (old === len) {
+      copyBytes(src, at, len, this.bytes, this.index.extra(j, VALUE_AT));
       return;
     }
-    this.valuesDead += len;
-    this.store(j, value);
+    this.valuesDead += old;
+    this.store(j, src, at, len);
     this.rebuildIfSparse();
   }
 
@@ -158,7 +163,7 @@ export class FieldTable {
       const f = old.keyAt(i)!;
       const at = old.extra(j, VALUE_AT);
       const k = this.index.addString(f, hashString(f), this.positions++);
-      this.store(k, oldBytes.subarray(at, at + old.extra(j, VALUE_LEN)));
+      this.store(k, oldBytes, at, old.extra(j, VALUE_LEN));
     }
   }
 }

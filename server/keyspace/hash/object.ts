@@ -29,8 +29,13 @@ export class HashObject {
 
   /** Sets a field, given as its bytes, to a copy of `value` (both views the caller may reuse); true when new. */
   setCopy(field: Buffer, value: Buffer): boolean {
-    if (!this.fields.setCopy(field, value)) return false;
-    this.index?.add(field.toString('latin1'));
+    return this.setFrom(field, 0, field.length, value, 0, value.length);
+  }
+
+  /** setCopy() for a field and value given by place (src[at, at + len)), as the hot path's HSET has them. */
+  setFrom(fsrc: Buffer, fAt: number, fLen: number, vsrc: Buffer, vAt: number, vLen: number): boolean {
+    if (!this.fields.setFrom(fsrc, fAt, fLen, vsrc, vAt, vLen)) return false;
+    this.index?.add(fsrc.toString('latin1', fAt, fAt + fLen));
     return true;
   }
 

@@ -29,7 +29,7 @@ export class MemberSlots {
 
   /** has() for a member given as its bytes. */
   hasBytes(m: Uint8Array): boolean {
-    return this.index.find(m, hashBytes(m)) >= 0;
+    return this.index.find(m, 0, m.length, hashBytes(m, 0, m.length)) >= 0;
   }
 
   /** False if already a member; otherwise takes a free slot (or a new one at the end). */
@@ -42,9 +42,9 @@ export class MemberSlots {
 
   /** add() for a member given as its bytes (copied). */
   addBytes(m: Uint8Array): boolean {
-    const h = hashBytes(m);
-    if (this.index.find(m, h) >= 0) return false;
-    this.index.add(m, h, this.takeSlot());
+    const h = hashBytes(m, 0, m.length);
+    if (this.index.find(m, 0, m.length, h) >= 0) return false;
+    this.index.add(m, 0, m.length, h, this.takeSlot());
     return true;
   }
 

@@ -56,7 +56,7 @@ export class ZSet {
 
   /** idOf() for a member given as its bytes. */
   private idOfBytes(member: Buffer): number | undefined {
-    const j = this.dict.find(member, hashBytes(member));
+    const j = this.dict.find(member, 0, member.length, hashBytes(member, 0, member.length));
     return j < 0 ? undefined : this.dict.position(j);
   }
 
