@@ -8,6 +8,7 @@
 // cache misses (the hash pair, the position's array, the string), ~350 ns in an in-process loop, and every argument
 // first became a string. Here a hit for a key of up to INLINE bytes reads one 32-byte slot, compared with the
 // argument's bytes as they arrived (figures in docs/performance.md).
+import { copyBytes } from '../engine/bytes.js';
 
 /**
  * Int32 words of a slot's key part: hash, position + 1 (0: empty), length, then INLINE bytes (or the overflow
@@ -299,16 +300,6 @@ export class ByteKeyIndex {
       w[s + DATA] = at;
     }
   }
-}
-
-/**
- * Copies src[at, at + len) to dst at `to`: TypedArray set for a whole array (17 against 32 ns for 20 bytes, the
- * previous session's measure), a loop for a part of one, which set would need a view of.
- */
-export function copyBytes(src: Uint8Array, at: number, len: number, dst: Uint8Array, to: number): void {
-  if (at === 0 && len === src.length) dst.set(src, to);
-  else if (len <= 32) for (let i = 0; i < len; i++) dst[to + i] = src[at + i];
-  else dst.set(src.subarray(at, at + len), to);
 }
 
 /** `len` bytes from `at` as a latin1 string. */

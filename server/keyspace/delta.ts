@@ -2,6 +2,7 @@
 // order (length-prefixed byte strings, integers, doubles). Writing goes through one reused scratch buffer,
 // because the log copies the payload at once; reading yields views into the log that the caller copies if kept.
 // Keep in sync with: server/docs/log-format.md (collection payloads).
+import { copyBytes } from '../engine/bytes.js';
 
 const INITIAL = 4096;
 /** Payloads shorter than this get a kept view (see end()). */
@@ -64,11 +65,8 @@ export class DeltaWriter {
   bytesFrom(src: Uint8Array, at: number, len: number): this {
     this.room(4 + len);
     this.putU32(len);
-    const buf = this.buf;
-    const to = this.at;
-    if (len <= 32) for (let i = 0; i < len; i++) buf[to + i] = src[at + i];
-    else buf.set(src.subarray(at, at + len), to);
-    this.at = to + len;
+    copyBytes(src, at, len, this.buf, this.at);
+    this.at += len;
     return this;
   }
 

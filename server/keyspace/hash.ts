@@ -77,8 +77,12 @@ function lookupWrite(ks: Keyspace, db: number, key: string): { e: Entry | undefi
 
 /** Logs the SET effect of `pairs`, creating the key first when it is new. */
 function logSet(ks: Keyspace, db: number, key: string, e: Entry | undefined, obj: HashObject, pairs: readonly Buffer[]): void {
-  const entry = e ?? ks.createCollection(db, key, ValueType.Hash, obj);
-  ks.logDelta(db, key, entry, setPayload(obj, pairs));
+  ks.logDelta(db, key, entryOf(ks, db, key, e, obj), setPayload(obj, pairs));
+}
+
+/** The hash's entry, made now (key created) when it is new; call before building the payload it logs. */
+function entryOf(ks: Keyspace, db: number, key: string, e: Entry | undefined, obj: HashObject): Entry {
+  return e ?? ks.createCollection(db, key, ValueType.Hash, obj);
 }
 
 /** HSET / HMSET: `pairs` is field, value, field, value …; returns how many fields are new. */
@@ -106,8 +110,7 @@ export function hashSetOne(ks: Keyspace, db: number, key: string, src: Buffer, f
   if (obj.listpack && (fLen > max || vLen > max)) obj.toHashtable();
   const created = obj.setFrom(src, fAt, fLen, src, vAt, vLen) ? 1 : 0;
   convertIfMany(obj);
-  const entry = w.e ?? ks.createCollection(db, key, ValueType.Hash, obj);
-  ks.logDelta(db, key, entry, setOnePayload(obj, src, fAt, fLen, vAt, vLen));
+  ks.logDelta(db, key, entryOf(ks, db, key, w.e, obj), setOnePayload(obj, src, fAt, fLen, vAt, vLen));
   ks.notify(NotifyClass.Hash, 'hset', db, key);
   return created;
 }

@@ -2,7 +2,8 @@
 // field bytes to position (keyspace/byte-key-index.ts, which holds the fields) whose slots also say where each value
 // lies in one value buffer. It only stores: encodings, limits and logging are the caller's. A Buffer it returns is a
 // view, valid until the table's next write.
-import { ByteKeyIndex, copyBytes, hashBytes, hashString } from '../byte-key-index.js';
+import { copyBytes } from '../../engine/bytes.js';
+import { ByteKeyIndex, hashBytes, hashString } from '../byte-key-index.js';
 
 /** The index's words of ours in each slot: where the field's value is in `bytes`, and its length. */
 const VALUE_AT = 0;

@@ -5,10 +5,11 @@
 // Why packed: redis-benchmark LPUSH fills one list with millions of 3-byte elements; a Buffer object per element
 // made V8's major GC mark millions of objects (LPUSH -P 16 spent ~12% in GC). Why RESP-encoded: LRANGE then
 // writes a run of elements with one copy instead of formatting one bulk reply each.
+import { copyBytes } from '../../engine/bytes.js';
 
 /**
  * Bytes a node grows to before a new node is started (Redis's list-max-listpack-size -2: 8 KiB). A long list's
- * new nodes start larger (deque.ts, startSize), up to LONG_NODE_BYTES.
+ * new nodes start larger (deque.ts, longNodeBytes), up to LONG_NODE_BYTES.
  */
 export const NODE_BYTES = 8192;
 /**
@@ -196,8 +197,7 @@ export class Chunk {
     buf[++p] = CR;
     buf[++p] = LF;
     p++;
-    if (n < 16) for (let i = 0; i < n; i++) buf[p + i] = src[from + i];
-    else buf.set(src.subarray(from, from + n), p);
+    copyBytes(src, from, n, buf, p);
     buf[p + n] = CR;
     buf[p + n + 1] = LF;
   }

@@ -1,6 +1,7 @@
 // The list's DELTA and IMAGE payloads: op codes, how each is written, and how recovery applies them. Positions
 // are always resolved (the index an element went to, the indexes removed), never the command's arguments.
 // Keep in sync with: server/docs/log-format.md (list payloads).
+import { copyBytes } from '../../engine/bytes.js';
 import { DeltaReader, deltaWriter } from '../delta.js';
 import { ListObject } from './deque.js';
 
@@ -43,41 +44,43 @@ export const LIST_CONCATENABLE: Readonly<Record<number, number>> = {
 export function pushPayload(head: boolean, items: readonly Buffer[], from = 0): Buffer {
   let size = 5;
   for (let i = from; i < items.length; i++) size += 4 + items[i].length;
-  if (size > scratch.length) {
-    scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
-    views.length = 0;
-  }
-  const buf = scratch;
+  const buf = scratchFor(size);
   buf[0] = head ? ListOp.PushHead : ListOp.PushTail;
   putU32(buf, 1, items.length - from);
   let at = 5;
   for (let i = from; i < items.length; i++) {
     const b = items[i];
     putU32(buf, at, b.length);
-    at += 4;
-    if (b.length < 16) for (let j = 0; j < b.length; j++) buf[at + j] = b[j];
-    else b.copy(buf, at);
-    at += b.length;
+    copyBytes(b, 0, b.length, buf, at + 4);
+    at += 4 + b.length;
   }
-  if (size >= VIEW_CACHE) return buf.subarray(0, size);
-  return (views[size] ??= buf.subarray(0, size));
+  return payloadView(size);
 }
 
 /** pushPayload of one element given as the `len` bytes of `src` from `at`; same validity. */
 export function pushOnePayload(head: boolean, src: Uint8Array, at: number, len: number): Buffer {
   const size = 9 + len;
+  const buf = scratchFor(size);
+  buf[0] = head ? ListOp.PushHead : ListOp.PushTail;
+  putU32(buf, 1, 1);
+  putU32(buf, 5, len);
+  copyBytes(src, at, len, buf, 9);
+  return payloadView(size);
+}
+
+/** The scratch buffer, grown to hold `size` bytes (the kept views go with the old one). */
+function scratchFor(size: number): Buffer {
   if (size > scratch.length) {
     scratch = Buffer.allocUnsafe(Math.max(size, scratch.length * 2));
     views.length = 0;
   }
-  const buf = scratch;
-  buf[0] = head ? ListOp.PushHead : ListOp.PushTail;
-  putU32(buf, 1, 1);
-  putU32(buf, 5, len);
-  if (len < 16) for (let j = 0; j < len; j++) buf[9 + j] = src[at + j];
-  else buf.set(src.subarray(at, at + len), 9);
-  if (size >= VIEW_CACHE) return buf.subarray(0, size);
-  return (views[size] ??= buf.subarray(0, size));
+  return scratch;
+}
+
+/** The scratch buffer's first `size` bytes, as a kept view when small. */
+function payloadView(size: number): Buffer {
+  if (size >= VIEW_CACHE) return scratch.subarray(0, size);
+  return (views[size] ??= scratch.subarray(0, size));
 }
 
 /** Four bytes little-endian, stored directly: Buffer's writeUInt32LE checks its arguments (4.7% of a push). */
@@ -188,11 +191,8 @@ export function encodeListImage(list: ListObject): Buffer {
     out[at + 1] = n >>> 8;
     out[at + 2] = n >>> 16;
     out[at + 3] = n >>> 24;
-    at += 4;
-    // Short elements by hand: Buffer's copy is a call into C++.
-    if (n <= 32) for (let i = 0; i < n; i++) out[at + i] = buf[from + i];
-    else buf.copy(out, at, from, to);
-    at += n;
+    copyBytes(buf, from, n, out, at + 4);
+    at += 4 + n;
   });
   return out;
 }
